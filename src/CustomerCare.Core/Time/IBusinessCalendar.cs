@@ -1,0 +1,43 @@
+using NodaTime;
+
+namespace CustomerCare.Core;
+
+/// <summary>
+/// Measures business time: the instants at which the service organization works, such as Monday to Friday
+/// 08:00 to 18:00 in Europe/Berlin without public holidays.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Routing timeouts and improvement metrics that count in business time take this interface, so they do not depend
+/// on how calendars are defined. The CustomerCare.Sla package provides the implementation with weekly hours,
+/// holidays, date overrides and time zones.
+/// </para>
+/// <para>
+/// Business spans are half-open: an opening instant is business time and a closing instant is not. Durations are
+/// elapsed time, so a span that contains a daylight-saving change is one hour shorter or longer than its wall-clock
+/// reading. Implementations must be thread-safe.
+/// </para>
+/// </remarks>
+public interface IBusinessCalendar
+{
+    /// <summary>Gets the time zone in which the calendar's local hours and dates apply.</summary>
+    DateTimeZone Zone { get; }
+
+    /// <summary>Returns whether <paramref name="instant"/> is business time.</summary>
+    /// <param name="instant">The instant to test.</param>
+    /// <returns><see langword="true"/> when the instant lies within an open span.</returns>
+    bool IsBusinessTime(Instant instant);
+
+    /// <summary>Returns the business time between two instants, negative when <paramref name="finish"/> is before <paramref name="start"/>.</summary>
+    /// <param name="start">The start instant.</param>
+    /// <param name="finish">The finish instant.</param>
+    /// <returns>The business time in <c>[start, finish)</c>, or the negated business time in <c>[finish, start)</c> when <paramref name="finish"/> is earlier.</returns>
+    Duration BusinessTimeBetween(Instant start, Instant finish);
+
+    /// <summary>Returns the earliest instant at or after <paramref name="start"/> that is <paramref name="amount"/> of business time later.</summary>
+    /// <param name="start">The start instant.</param>
+    /// <param name="amount">The business time to add, zero or positive.</param>
+    /// <returns>The earliest <c>t ≥ start</c> with exactly <paramref name="amount"/> of business time in <c>[start, t)</c>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is negative.</exception>
+    Instant AddBusinessTime(Instant start, Duration amount);
+}
