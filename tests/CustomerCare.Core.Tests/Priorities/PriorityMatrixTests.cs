@@ -145,7 +145,8 @@ public class PriorityMatrixTests
 
     private static int[][] Build(int rows, int columns, int[] steps)
     {
-        // Cell (i, u) = 1 + i + u - (some decrements), kept monotonic by taking the max of the neighbours plus a step.
+        // Each cell is the larger of its upper and left neighbours plus a step of 0 or 1, capped at P9,
+        // so the matrix is monotonic and its levels have no gaps.
         var cells = new int[rows][];
         for (var i = 0; i < rows; i++)
         {
