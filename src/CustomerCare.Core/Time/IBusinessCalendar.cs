@@ -40,4 +40,16 @@ public interface IBusinessCalendar
     /// <returns>The earliest <c>t ≥ start</c> with exactly <paramref name="amount"/> of business time in <c>[start, t)</c>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is negative.</exception>
     Instant AddBusinessTime(Instant start, Duration amount);
+
+    /// <summary>Returns the instant <paramref name="days"/> business days after <paramref name="start"/>, at the same local time of day.</summary>
+    /// <param name="start">The start instant.</param>
+    /// <param name="days">The number of business days, zero or positive.</param>
+    /// <returns>
+    /// <paramref name="start"/> when <paramref name="days"/> is 0. Otherwise the instant on the <paramref name="days"/>-th
+    /// business day after the local date of <paramref name="start"/> (that date itself does not count) at the local time
+    /// of <paramref name="start"/>. A business day is a local date that contains business time. A local time inside a
+    /// daylight-saving gap moves forward by the length of the gap, and an ambiguous local time takes the earlier instant.
+    /// </returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is negative.</exception>
+    Instant AddBusinessDays(Instant start, int days);
 }
