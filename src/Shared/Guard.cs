@@ -9,7 +9,7 @@ namespace CustomerCare;
 /// </summary>
 /// <remarks>
 /// This file is compiled into every CustomerCare package, so each package has its own internal copy.
-/// Every check names the parameter through <see cref="CallerArgumentExpressionAttribute"/> and returns
+/// Every check names the parameter through <c>CallerArgumentExpression</c> and returns
 /// the checked value, so a constructor can validate and assign in one expression.
 /// </remarks>
 internal static class Guard
