@@ -1,0 +1,1 @@
+[assembly: AssemblyFixture(typeof(CustomerCare.Storage.PostgreSql.Tests.PostgresServer))]
