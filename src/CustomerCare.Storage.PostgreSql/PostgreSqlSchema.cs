@@ -26,7 +26,7 @@ public static class PostgreSqlSchema
 
     private static readonly IReadOnlyList<(int Version, string Name, string Sql)> Scripts = LoadScripts();
 
-    /// <summary>Gets the version that the scripts of this package bring a database to.</summary>
+    /// <summary>Gets the number of the newest script of this package.</summary>
     public static int CurrentVersion => Scripts[^1].Version;
 
     /// <summary>Returns every script with the statements that take the lock and record versions, for a DBA who applies them.</summary>
@@ -51,13 +51,13 @@ public static class PostgreSqlSchema
         return text.ToString();
     }
 
-    /// <summary>Brings the database to <see cref="CurrentVersion"/>, applying the scripts it lacks.</summary>
+    /// <summary>Applies the scripts that the database lacks, in order of their numbers.</summary>
     /// <param name="dataSource">The data source of the database.</param>
     /// <param name="clock">The clock whose current instant is recorded as the time each script was applied.</param>
     /// <param name="cancellationToken">Cancels the migration; an unfinished migration rolls back completely.</param>
     /// <returns>The number of scripts applied.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="dataSource"/> or <paramref name="clock"/> is null.</exception>
-    /// <exception cref="InvalidOperationException">The database has a newer schema than this package.</exception>
+    /// <exception cref="InvalidOperationException">The database has a script that this package does not contain, so a newer package created it.</exception>
     public static async Task<int> MigrateAsync(NpgsqlDataSource dataSource, IClock clock, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(dataSource);
@@ -70,11 +70,11 @@ public static class PostgreSqlSchema
             await using (transaction.ConfigureAwait(false))
             {
                 await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({MigrationLockKey}); {VersionTableSql}", cancellationToken).ConfigureAwait(false);
-                var current = await ReadVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-                ThrowIfNewer(current);
+                var present = await ReadVersionsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+                ThrowIfUnknown(present);
 
                 var applied = 0;
-                foreach (var (version, name, sql) in Scripts.Where(s => s.Version > current))
+                foreach (var (version, name, sql) in Scripts.Where(s => !present.Contains(s.Version)))
                 {
                     await ExecuteAsync(connection, transaction, sql, cancellationToken).ConfigureAwait(false);
                     var record = new NpgsqlCommand(
@@ -94,41 +94,52 @@ public static class PostgreSqlSchema
         }
     }
 
-    /// <summary>Throws when the database is not at <see cref="CurrentVersion"/>.</summary>
+    /// <summary>Throws when the database lacks a script of this package or has one it does not know.</summary>
     internal static async Task VerifyAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             var exists = new NpgsqlCommand("SELECT to_regclass('cc_schema_version') IS NOT NULL", connection);
-            var current = (bool)(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!
-                ? await ReadVersionAsync(connection, null, cancellationToken).ConfigureAwait(false)
-                : 0;
-            ThrowIfNewer(current);
-            if (current < CurrentVersion)
+            var present = (bool)(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!
+                ? await ReadVersionsAsync(connection, null, cancellationToken).ConfigureAwait(false)
+                : [];
+            ThrowIfUnknown(present);
+            var missing = Scripts.Where(s => !present.Contains(s.Version)).Select(s => s.Name).ToArray();
+            if (missing.Length > 0)
             {
                 throw new InvalidOperationException(
-                    $"The PostgreSQL database is at schema version {current}, but this version of CustomerCare.Storage.PostgreSql needs {CurrentVersion}. " +
-                    "Apply the missing scripts from PostgreSqlSchema.GetSchemaScript(), or set ApplyMigrations to true.");
+                    $"The PostgreSQL database lacks the schema scripts {string.Join(", ", missing)} of CustomerCare.Storage.PostgreSql. " +
+                    "Apply them from PostgreSqlSchema.GetSchemaScript(), or set ApplyMigrations to true.");
             }
         }
     }
 
-    private static void ThrowIfNewer(int current)
+    private static void ThrowIfUnknown(HashSet<int> present)
     {
-        if (current > CurrentVersion)
+        var unknown = present.Where(v => Scripts.All(s => s.Version != v)).Order().ToArray();
+        if (unknown.Length > 0)
         {
             throw new InvalidOperationException(
-                $"The PostgreSQL database is at schema version {current}, newer than version {CurrentVersion} of this package. " +
-                "Update CustomerCare.Storage.PostgreSql to the version that created the database.");
+                $"The PostgreSQL database has schema version {string.Join(", ", unknown)}, which this version of CustomerCare.Storage.PostgreSql does not know. " +
+                "Update the package to the version that created the database.");
         }
     }
 
-    private static async Task<int> ReadVersionAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    private static async Task<HashSet<int>> ReadVersionsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
-        var command = new NpgsqlCommand("SELECT COALESCE(MAX(version), 0) FROM cc_schema_version", connection, transaction);
-        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        return Convert.ToInt32(value, CultureInfo.InvariantCulture);
+        var command = new NpgsqlCommand("SELECT version FROM cc_schema_version", connection, transaction);
+        var versions = new HashSet<int>();
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                versions.Add(reader.GetInt32(0));
+            }
+        }
+
+        return versions;
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
@@ -149,7 +160,8 @@ public static class PostgreSqlSchema
             scripts.Add((version, name, reader.ReadToEnd()));
         }
 
-        Guard.Invariant(scripts.Count > 0 && scripts.Select(s => s.Item1).SequenceEqual(Enumerable.Range(1, scripts.Count)));
+        // Versions only have to increase: areas of the storage add their scripts with numbers of their own.
+        Guard.Invariant(scripts.Count > 0 && scripts.Zip(scripts.Skip(1)).All(pair => pair.First.Item1 < pair.Second.Item1));
         return [.. scripts];
     }
 }

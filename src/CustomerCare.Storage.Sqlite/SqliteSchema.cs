@@ -19,7 +19,7 @@ public static class SqliteSchema
 
     private static readonly IReadOnlyList<(int Version, string Name, string Sql)> Scripts = LoadScripts();
 
-    /// <summary>Gets the version that the scripts of this package bring a database to.</summary>
+    /// <summary>Gets the number of the newest script of this package.</summary>
     public static int CurrentVersion => Scripts[^1].Version;
 
     /// <summary>Returns every script with the statements that record its version, for a person who applies them by hand.</summary>
@@ -43,14 +43,14 @@ public static class SqliteSchema
         return text.ToString();
     }
 
-    /// <summary>Brings the database to <see cref="CurrentVersion"/>, applying the scripts it lacks.</summary>
+    /// <summary>Applies the scripts that the database lacks, in order of their numbers.</summary>
     /// <param name="connectionString">The connection string of the database.</param>
     /// <param name="clock">The clock whose current instant is recorded as the time each script was applied.</param>
     /// <param name="cancellationToken">Cancels the migration; a script that has started finishes or rolls back.</param>
     /// <returns>The number of scripts applied.</returns>
     /// <exception cref="ArgumentException"><paramref name="connectionString"/> is null or white space.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="clock"/> is null.</exception>
-    /// <exception cref="InvalidOperationException">The database has a newer schema than this package knows.</exception>
+    /// <exception cref="InvalidOperationException">The database has a script that this package does not contain, so a newer package created it.</exception>
     public static async Task<int> MigrateAsync(string connectionString, IClock clock, CancellationToken cancellationToken = default)
     {
         Guard.NotNullOrWhiteSpace(connectionString);
@@ -66,11 +66,11 @@ public static class SqliteSchema
             var transaction = connection.BeginTransaction(deferred: false);
             await using (transaction.ConfigureAwait(false))
             {
-                var current = await ReadVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-                ThrowIfNewer(current);
+                var present = await ReadVersionsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+                ThrowIfUnknown(present);
 
                 var applied = 0;
-                foreach (var (version, name, sql) in Scripts.Where(s => s.Version > current))
+                foreach (var (version, name, sql) in Scripts.Where(s => !present.Contains(s.Version)))
                 {
                     await ExecuteAsync(connection, transaction, sql, cancellationToken).ConfigureAwait(false);
                     var record = connection.CreateCommand();
@@ -89,40 +89,51 @@ public static class SqliteSchema
         }
     }
 
-    /// <summary>Throws when the database is not at <see cref="CurrentVersion"/>.</summary>
+    /// <summary>Throws when the database lacks a script of this package or has one it does not know.</summary>
     internal static async Task VerifyAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         await ExecuteAsync(connection, null, VersionTableSql, cancellationToken).ConfigureAwait(false);
-        var current = await ReadVersionAsync(connection, null, cancellationToken).ConfigureAwait(false);
-        ThrowIfNewer(current);
-        if (current < CurrentVersion)
+        var present = await ReadVersionsAsync(connection, null, cancellationToken).ConfigureAwait(false);
+        ThrowIfUnknown(present);
+        var missing = Scripts.Where(s => !present.Contains(s.Version)).Select(s => s.Name).ToArray();
+        if (missing.Length > 0)
         {
             throw new InvalidOperationException(
-                $"The SQLite database is at schema version {current}, but this version of CustomerCare.Storage.Sqlite needs {CurrentVersion}. " +
-                "Apply the missing scripts from SqliteSchema.GetSchemaScript(), or set ApplyMigrations to true.");
+                $"The SQLite database lacks the schema scripts {string.Join(", ", missing)} of CustomerCare.Storage.Sqlite. " +
+                "Apply them from SqliteSchema.GetSchemaScript(), or set ApplyMigrations to true.");
         }
     }
 
     private const string VersionTableSql =
         "CREATE TABLE IF NOT EXISTS cc_schema_version (version INTEGER NOT NULL PRIMARY KEY, description TEXT NOT NULL, applied_at INTEGER NOT NULL);";
 
-    private static void ThrowIfNewer(int current)
+    private static void ThrowIfUnknown(HashSet<int> present)
     {
-        if (current > CurrentVersion)
+        var unknown = present.Where(v => Scripts.All(s => s.Version != v)).Order().ToArray();
+        if (unknown.Length > 0)
         {
             throw new InvalidOperationException(
-                $"The SQLite database is at schema version {current}, newer than version {CurrentVersion} of this package. " +
-                "Update CustomerCare.Storage.Sqlite to the version that created the database.");
+                $"The SQLite database has schema version {string.Join(", ", unknown)}, which this version of CustomerCare.Storage.Sqlite does not know. " +
+                "Update the package to the version that created the database.");
         }
     }
 
-    private static async Task<int> ReadVersionAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    private static async Task<HashSet<int>> ReadVersionsAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM cc_schema_version";
-        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        return Convert.ToInt32(value, CultureInfo.InvariantCulture);
+        command.CommandText = "SELECT version FROM cc_schema_version";
+        var versions = new HashSet<int>();
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                versions.Add(reader.GetInt32(0));
+            }
+        }
+
+        return versions;
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
@@ -145,7 +156,8 @@ public static class SqliteSchema
             scripts.Add((version, name, reader.ReadToEnd()));
         }
 
-        Guard.Invariant(scripts.Count > 0 && scripts.Select(s => s.Item1).SequenceEqual(Enumerable.Range(1, scripts.Count)));
+        // Versions only have to increase: areas of the storage add their scripts with numbers of their own.
+        Guard.Invariant(scripts.Count > 0 && scripts.Zip(scripts.Skip(1)).All(pair => pair.First.Item1 < pair.Second.Item1));
         return [.. scripts];
     }
 }
