@@ -288,6 +288,12 @@ internal static class ProcedureValidator
             case TransitionKind.Permit when children.ContainsKey(transition.Target):
                 errors.Add(new ValidationError(path, "targets a state with substates, where a concern cannot rest", "Target one of its substates.", transition.Target));
                 break;
+            case TransitionKind.Permit when IsDescendant(transition.Target, state.Name, states):
+                // Stateless 5.20 treats a parent's transition into the current substate as handled but runs no exit,
+                // no entry and no transition event, so its intents and timers would silently not happen.
+                errors.Add(new ValidationError(path, $"targets '{transition.Target}', a substate of its own state, which Stateless does not leave or enter when the concern is already there",
+                    "Define the transition on the substates instead, with PermitReentry on the target itself.", transition.Target));
+                break;
             case TransitionKind.Permit when string.Equals(transition.Target, state.Name, StringComparison.Ordinal):
                 errors.Add(new ValidationError(path, "targets its own state", "Use PermitReentry to leave and re-enter, or InternalTransition to stay.", transition.Target));
                 break;
@@ -303,6 +309,19 @@ internal static class ProcedureValidator
             default:
                 break;
         }
+    }
+
+    private static bool IsDescendant(string state, string ancestor, Dictionary<string, StateDefinition> states)
+    {
+        for (var parent = states[state].Parent; parent is not null && states.TryGetValue(parent, out var current); parent = current.Parent)
+        {
+            if (parent == ancestor)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void CheckApprovalGate(List<ValidationError> errors, string path, StateDefinition state, Dictionary<string, StateDefinition> states)

@@ -67,6 +67,12 @@ public static class DefaultLifecycle
             && next <= Core.CompetenceLevel.MaxRank;
     }
 
+    // Escalation is defined on each working state rather than once on 'active', because Stateless 5.20 does not
+    // leave or enter 'assigned' when a transition of 'active' targets it from 'assigned' itself.
+    private static void Escalation(TransitionBuilder transition) => transition
+        .RequireFields(LifecycleFields.CompetenceLevel, LifecycleFields.KnowledgeGained)
+        .Intent(IntentKinds.Escalate);
+
     private static ProcedureDefinition Build()
     {
         const string Resolution = "resolution";
@@ -95,9 +101,6 @@ public static class DefaultLifecycle
                 .InternalTransition(LifecycleTriggers.Note))
             .State(LifecycleStates.Active, s => s
                 .Describe("Someone works on the concern or waits for an answer.")
-                .Permit(LifecycleTriggers.Escalate, LifecycleStates.Assigned, DeeperLevelGuard, t => t
-                    .RequireFields(LifecycleFields.CompetenceLevel, LifecycleFields.KnowledgeGained)
-                    .Intent(IntentKinds.Escalate))
                 .Permit(LifecycleTriggers.Cancel, LifecycleStates.Cancelled)
                 .InternalTransition(LifecycleTriggers.Note))
             .State(LifecycleStates.Assigned, s => s
@@ -106,6 +109,7 @@ public static class DefaultLifecycle
                 .RequireFields(LifecycleFields.Assignee)
                 .OnEntry(IntentKinds.Notify, "assignee")
                 .PermitReentry(LifecycleTriggers.Reassign)
+                .PermitReentry(LifecycleTriggers.Escalate, DeeperLevelGuard, Escalation)
                 .Permit(LifecycleTriggers.StartWork, LifecycleStates.InProgress))
             .State(LifecycleStates.InProgress, s => s
                 .SubstateOf(LifecycleStates.Active)
@@ -113,12 +117,14 @@ public static class DefaultLifecycle
                 .Permit(LifecycleTriggers.AwaitCustomer, LifecycleStates.PendingCustomer)
                 .Permit(LifecycleTriggers.AwaitThirdParty, LifecycleStates.PendingThirdParty)
                 .Permit(LifecycleTriggers.RequestApproval, LifecycleStates.PendingApproval)
-                .Permit(LifecycleTriggers.Resolve, LifecycleStates.Resolved))
+                .Permit(LifecycleTriggers.Resolve, LifecycleStates.Resolved)
+                .Permit(LifecycleTriggers.Escalate, LifecycleStates.Assigned, DeeperLevelGuard, Escalation))
             .State(LifecycleStates.Pending, s => s
                 .SubstateOf(LifecycleStates.Active)
                 .Describe("Waiting for an answer.")
                 .RequireFields(LifecycleFields.PendingReason)
-                .Permit(LifecycleTriggers.Resume, LifecycleStates.InProgress))
+                .Permit(LifecycleTriggers.Resume, LifecycleStates.InProgress)
+                .Permit(LifecycleTriggers.Escalate, LifecycleStates.Assigned, DeeperLevelGuard, Escalation))
             .State(LifecycleStates.PendingCustomer, s => s
                 .SubstateOf(LifecycleStates.Pending)
                 .Describe("Waiting for the customer; the resolution SLA clock is paused.")

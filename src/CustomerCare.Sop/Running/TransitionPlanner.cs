@@ -90,8 +90,8 @@ internal static class TransitionPlanner
         var target = transition.Target;
         if (target == source)
         {
-            // A reentry, or a parent's transition that targets the current substate: Stateless 5.20 runs the
-            // substate's exit and entry once each and leaves the parent alone.
+            // A reentry: Stateless 5.20 runs the state's exit and entry once each and leaves its parents alone.
+            // Validation rejects a parent's transition into its own substate, which Stateless would not run at all.
             return ([source], [source]);
         }
 
