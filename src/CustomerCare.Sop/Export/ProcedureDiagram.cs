@@ -81,11 +81,10 @@ public static class ProcedureDiagram
             case TransitionKind.Reentry:
                 configuration.PermitReentryIf(transition.Trigger, static () => true, guard);
                 break;
-            case TransitionKind.Internal when guard is null:
-                configuration.InternalTransition(transition.Trigger, static () => { });
-                break;
             default:
-                configuration.InternalTransitionIf(transition.Trigger, static _ => true, static _ => { }, guard);
+                // Stateless labels an unguarded internal transition with its delegate's name ("Function"), so the
+                // diagram names it "internal" instead.
+                configuration.InternalTransitionIf(transition.Trigger, static _ => true, static _ => { }, guard ?? "internal");
                 break;
         }
     }
