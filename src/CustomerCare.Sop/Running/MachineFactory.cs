@@ -12,19 +12,20 @@ namespace CustomerCare.Sop;
 /// cannot be split into a shared definition and per-instance state, so the compiled procedure is the shared part.
 /// </para>
 /// <para>
-/// Only the states an operation can touch are configured: the current state and its parents with all their
-/// transitions, and the target state and its parents with their entry and exit actions. A full machine, built for
-/// diagrams and comparison, configures every state.
+/// Only what an operation can touch is configured: the current state and its parents with the planned transition
+/// (or, to list the available actions, with all their transitions), and the target state and its parents with their
+/// entry and exit actions. Stateless then evaluates the guard again and performs the exits and entries in its own
+/// order, which the runner checks against the plan. A full machine configures every state; it serves comparisons.
 /// </para>
 /// </remarks>
 internal static class MachineFactory
 {
-    public static StateMachine<int, int> Create(CompiledProcedure procedure, MachineRun run, int source, int target)
+    public static StateMachine<int, int> Create(CompiledProcedure procedure, MachineRun run, int source, int target, CompiledTransition? only = null)
     {
         var machine = NewMachine(run);
         for (var s = source; s >= 0; s = procedure.Parent[s])
         {
-            ConfigureState(machine, procedure, run, s);
+            ConfigureState(machine, procedure, run, s, only);
         }
 
         for (var s = target; s >= 0 && !Contains(procedure, source, s); s = procedure.Parent[s])
@@ -52,7 +53,7 @@ internal static class MachineFactory
         var machine = NewMachine(run);
         for (var s = 0; s < procedure.StateNames.Length; s++)
         {
-            ConfigureState(machine, procedure, run, s);
+            ConfigureState(machine, procedure, run, s, only: null);
         }
 
         return machine;
@@ -80,12 +81,17 @@ internal static class MachineFactory
         return false;
     }
 
-    private static void ConfigureState(StateMachine<int, int> machine, CompiledProcedure procedure, MachineRun run, int state)
+    private static void ConfigureState(StateMachine<int, int> machine, CompiledProcedure procedure, MachineRun run, int state, CompiledTransition? only)
     {
         var configuration = machine.Configure(state);
         ConfigureActions(configuration, procedure, run, state);
         foreach (var transition in procedure.Transitions[state])
         {
+            if (only is not null && !ReferenceEquals(transition, only))
+            {
+                continue;
+            }
+
             var guard = transition.Guard;
             switch (transition.Kind)
             {
@@ -101,11 +107,13 @@ internal static class MachineFactory
                 case TransitionKind.Reentry:
                     configuration.PermitReentryIf(transition.Trigger, () => guard(run.Context), transition.GuardName);
                     break;
+                // The async overloads, because Stateless 5.20 runs a synchronous internal action on a thread-pool
+                // thread and blocks the caller until it finishes.
                 case TransitionKind.Internal when guard is null:
-                    configuration.InternalTransition(transition.Trigger, _ => run.OnInternal(transition));
+                    configuration.InternalTransitionAsync(transition.Trigger, _ => run.OnInternal(transition));
                     break;
                 default:
-                    configuration.InternalTransitionIf(transition.Trigger, _ => guard!(run.Context), _ => run.OnInternal(transition), transition.GuardName);
+                    configuration.InternalTransitionAsyncIf(transition.Trigger, () => guard!(run.Context), _ => run.OnInternal(transition));
                     break;
             }
         }

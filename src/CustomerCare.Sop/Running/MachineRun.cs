@@ -57,13 +57,15 @@ internal sealed class MachineRun(CompiledProcedure procedure, int state, GuardCo
         }
     }
 
-    public void OnInternal(CompiledTransition transition)
+    public Task OnInternal(CompiledTransition transition)
     {
         InternalFired = true;
         foreach (var intent in transition.Definition.Intents)
         {
             Add(new RecordedIntent(intent, State, IntentPhase.Transition));
         }
+
+        return Task.CompletedTask;
     }
 
     public void OnCompleted() => Completed = true;

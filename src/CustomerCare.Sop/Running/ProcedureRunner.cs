@@ -221,7 +221,7 @@ public sealed partial class ProcedureRunner
 
         var transition = plan.Transition!;
         var run = new MachineRun(procedure, source, context, transition);
-        var machine = MachineFactory.Create(procedure, run, source, transition.Target);
+        var machine = MachineFactory.Create(procedure, run, source, transition.Target, transition);
         await machine.FireAsync(trigger).ConfigureAwait(false);
         var destination = transition.Kind == TransitionKind.Internal ? source : transition.Target;
         VerifyMachine(procedure, run, source, destination, triggerName);
