@@ -481,6 +481,18 @@ public class ProcedureRunnerTests
     }
 
     [Fact]
+    public async Task Fire_ParallelOnOneRunner_Serialized()
+    {
+        var bed = new SopTestBed(options: new ProcedureRunnerOptions { ConflictRetries = 0 });
+        var id = await bed.StartAsync();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => bed.FireAsync(id, LifecycleTriggers.Note))));
+
+        Assert.All(results, r => Assert.True(r.IsApplied));
+        Assert.Equal(Enumerable.Range(2, 50).Select(v => (long)v), results.Select(r => r.Snapshot.Version).Order());
+    }
+
+    [Fact]
     public async Task Fire_ParallelWithoutRetries_OneWinsPerVersion()
     {
         var store = new InMemoryConcernSnapshotStore();

@@ -72,6 +72,19 @@ public class ProcedureBenchmarks
     [Benchmark(Baseline = true)]
     public object ConfigureCompleteMachine() => MachineFactory.CreateFull(_procedure, _run);
 
+    /// <summary>Stateless alone: build a two-state machine with one guarded transition and an entry action, and fire it.</summary>
+    [Benchmark]
+    public async Task<int> StatelessTwoStateMachine()
+    {
+        var state = 0;
+        var entered = 0;
+        var machine = new Stateless.StateMachine<int, int>(() => state, s => state = s, Stateless.FiringMode.Queued);
+        machine.Configure(0).PermitIf(1, 1, () => true, "guard");
+        machine.Configure(1).OnEntry(() => entered++);
+        await machine.FireAsync(1).ConfigureAwait(false);
+        return state + entered;
+    }
+
     private void Fire(string trigger, string field, string value) =>
         _runner.FireAsync(_concern, new TriggerRequest(trigger, Agent) { Fields = new Dictionary<string, string> { [field] = value } }).GetAwaiter().GetResult();
 

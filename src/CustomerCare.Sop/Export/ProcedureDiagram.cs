@@ -8,9 +8,9 @@ namespace CustomerCare.Sop;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The diagram comes from a Stateless machine configured with every state of the definition, exactly as operations
-/// configure theirs, so it shows what runs: composite states as clusters, guards by name on their transitions,
-/// internal transitions as loops, and entry and exit intents as the states' actions.
+/// The diagram comes from a Stateless machine configured with every state of the definition, the way operations
+/// configure theirs. It shows composite states as clusters, guards by name on their transitions, internal
+/// transitions as loops, and entry and exit intents as the states' actions.
 /// </para>
 /// <para>
 /// The output is deterministic for a definition and the Stateless version (5.20.1), so generated diagrams can be

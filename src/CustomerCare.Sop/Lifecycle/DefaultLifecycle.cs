@@ -48,7 +48,7 @@ public static class DefaultLifecycle
     /// <param name="options">The guard settings; the defaults when null.</param>
     /// <returns>The catalog, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="catalog"/> is null.</exception>
-    /// <exception cref="Core.CustomerCareValidationException">The catalog already holds this version, or another procedure serves incidents or service requests.</exception>
+    /// <exception cref="Core.CustomerCareValidationException">The catalog already contains this version, or another procedure serves incidents or service requests.</exception>
     public static ProcedureCatalog Register(ProcedureCatalog catalog, DefaultLifecycleOptions? options = null) =>
         Guard.NotNull(catalog).Add(Definition, CreateGuards(options));
 

@@ -12,10 +12,10 @@ namespace CustomerCare.Sop;
 /// cannot be split into a shared definition and per-instance state, so the compiled procedure is the shared part.
 /// </para>
 /// <para>
-/// Only what an operation can touch is configured: the current state and its parents with the planned transition
-/// (or, to list the available actions, with all their transitions), and the target state and its parents with their
-/// entry and exit actions. Stateless then evaluates the guard again and performs the exits and entries in its own
-/// order, which the runner checks against the plan. A full machine configures every state; it serves comparisons.
+/// Only what an operation can touch is configured. The current state and its parents get the planned transition, or
+/// all their transitions when the available actions are listed. The target state and its parents get their entry
+/// and exit actions. Stateless then evaluates the guard again and runs the exits and entries in its own order, which
+/// the runner checks against the plan. A full machine configures every state and serves comparisons.
 /// </para>
 /// </remarks>
 internal static class MachineFactory

@@ -14,7 +14,7 @@ namespace CustomerCare.Sop;
 /// <para>
 /// Every operation loads the concern's snapshot, builds a Stateless machine for it from the compiled procedure,
 /// fires the trigger with <c>FireAsync</c> in queued mode, and stores the new snapshot with its audit entry and
-/// outbox intents in one write. The machine's state lives in the operation, so the store holds the only state.
+/// outbox intents in one write. The machine keeps its state in the operation, so the store is the only place that keeps it between operations.
 /// </para>
 /// <para>
 /// Operations on the same concern never interleave within one runner. Runners in other processes are kept apart by
@@ -117,8 +117,8 @@ public sealed partial class ProcedureRunner
     /// <exception cref="InvalidOperationException">The concern's procedure version is not registered, or the timer's trigger is unknown to it.</exception>
     /// <exception cref="ConcurrencyConflictException">Other writers won more often than <see cref="ProcedureRunnerOptions.ConflictRetries"/> allows.</exception>
     /// <remarks>
-    /// NOTE: a timer whose trigger the procedure rejects, for example because of a guard, stays armed and is listed
-    /// as due again; hosts should log such results and not retry them in a tight loop.
+    /// NOTE: a timer whose trigger the procedure rejects, for example by a guard, stays armed and is listed as due
+    /// again. Hosts should log such results and not retry them in a tight loop.
     /// </remarks>
     public async Task<ProcedureResult> FireTimerAsync(ConcernId concernId, ArmedTimer timer, CancellationToken cancellationToken = default)
     {

@@ -4,8 +4,8 @@ namespace CustomerCare.Sop;
 /// Finds the transition for a trigger and checks its required fields and checklist steps, without changing anything.
 /// </summary>
 /// <remarks>
-/// The search mirrors Stateless 5.20: the current state's transitions for the trigger are tried first; when none of
-/// their guards holds, the parent's are tried, and so on. The machine that then fires the trigger must take the same
+/// The search mirrors Stateless 5.20. The current state's transitions for the trigger are tried first, and when none
+/// of their guards holds, the parent's are tried, and so on up the hierarchy. The machine that then fires the trigger must take the same
 /// transition, which <see cref="ProcedureRunner"/> checks.
 /// </remarks>
 internal static class TransitionPlanner
