@@ -5,7 +5,7 @@ using static CustomerCare.Sop.Tests.SopTestBed;
 
 namespace CustomerCare.Sop.Tests;
 
-public class ProcedureRunnerTests
+public partial class ProcedureRunnerTests
 {
     [Fact]
     public async Task Resolve_OpenMandatoryStep_Blocks()
@@ -104,7 +104,7 @@ public class ProcedureRunnerTests
     }
 
     [Fact]
-    public async Task AutoClose_DueAfterThreeBusinessDays_SkipsWeekend()
+    public async Task AutoClose_Due_SkipsWeekend()
     {
         var bed = new SopTestBed();
         bed.Clock.Reset(Instant.FromUtc(2026, 1, 9, 15, 0)); // a Friday
@@ -140,7 +140,7 @@ public class ProcedureRunnerTests
     }
 
     [Fact]
-    public async Task AutoClose_AfterReopenAndResolveAgain_OldTimerStale()
+    public async Task AutoClose_ResolvedAgain_OldTimerStale()
     {
         var bed = new SopTestBed();
         var id = await bed.StartInAsync(LifecycleStates.Resolved);
