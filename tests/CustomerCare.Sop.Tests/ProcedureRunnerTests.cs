@@ -285,6 +285,23 @@ public partial class ProcedureRunnerTests
     }
 
     [Fact]
+    public async Task Fire_SameKeyOnTwoRunners_AppliedOnce()
+    {
+        var store = new InMemoryConcernSnapshotStore();
+        var first = new SopTestBed(store: store);
+        var second = new SopTestBed(store: store);
+        var id = await first.StartInAsync(LifecycleStates.InProgress);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
+            (i % 2 == 0 ? first : second).FireAsync(id, LifecycleTriggers.Note, key: "retried-request"))));
+
+        var applied = Assert.Single(results, r => r.IsApplied);
+        Assert.All(results.Where(r => !r.IsApplied), r => Assert.Equal(ProcedureOutcome.Duplicate, r.Outcome));
+        Assert.All(results.Where(r => !r.IsApplied), r => Assert.Equal(applied.Audit!.Version, r.Audit!.Version));
+        Assert.Single(await first.AuditAsync(id), a => a.IdempotencyKey == "retried-request");
+    }
+
+    [Fact]
     public async Task Intents_OrderExitTransitionEntry()
     {
         var definition = new ProcedureBuilder("order", 1)
