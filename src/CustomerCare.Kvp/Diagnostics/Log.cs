@@ -22,11 +22,11 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 6100, EventName = "IdeaTransitioned", Level = LogLevel.Information,
         Message = "Improvement idea {IdeaId} moved from {From} to {To} by {Trigger}")]
-    public static partial void IdeaTransitioned(ILogger logger, string ideaId, Ideas.IdeaState from, Ideas.IdeaState to, Ideas.IdeaTrigger trigger);
+    public static partial void IdeaTransitioned(ILogger logger, Ideas.IdeaId ideaId, Ideas.IdeaState from, Ideas.IdeaState to, Ideas.IdeaTrigger trigger);
 
     [LoggerMessage(EventId = 6101, EventName = "IdeaTransitionRejected", Level = LogLevel.Debug,
         Message = "Improvement idea {IdeaId} in {State} cannot take {Trigger}")]
-    public static partial void IdeaTransitionRejected(ILogger logger, string ideaId, Ideas.IdeaState state, Ideas.IdeaTrigger trigger);
+    public static partial void IdeaTransitionRejected(ILogger logger, Ideas.IdeaId ideaId, Ideas.IdeaState state, Ideas.IdeaTrigger trigger);
 
     [LoggerMessage(EventId = 6300, EventName = "SignalRaised", Level = LogLevel.Information,
         Message = "Improvement signal {Kind} raised for {Subject} with p = {PValue}")]
