@@ -25,7 +25,7 @@ public class UciIncidentLogImporterTests
         var snapshot = metrics.Snapshot(Instant.FromUtc(2016, 4, 1, 0, 0));
 
         Assert.Contains(result.Issues, i => i.Column == "sys_mod_count" && !i.RowSkipped);
-        Assert.Equal(Duration.FromHours(3), snapshot.FirstResolutionTime.Calendar.Median);
+        Assert.Equal(Duration.FromHours(2), snapshot.FirstResolutionTime.Calendar.Median);
         Assert.Equal(new Ratio(1, 1), snapshot.EscalationRate);
         Assert.Equal(0, snapshot.TotalBadRecords);
     }
