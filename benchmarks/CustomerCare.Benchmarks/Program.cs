@@ -9,18 +9,25 @@ if (args.Length > 0 && args[0] == "kvp-peak")
 {
     var businessTime = args.Length > 1 && args[1] == "business";
     var history = new SyntheticHistory();
-    var before = Process.GetCurrentProcess();
-    before.Refresh();
-    var baseline = before.WorkingSet64;
-    var watch = Stopwatch.StartNew();
-    var snapshot = KvpMetricsBenchmarks.Run(history, businessTime);
-    watch.Stop();
+    GC.Collect();
     var process = Process.GetCurrentProcess();
     process.Refresh();
-    Console.WriteLine($"records: {history.Records}, concerns opened: {snapshot.ConcernsOpened}, business time: {businessTime}");
-    Console.WriteLine($"elapsed: {watch.Elapsed.TotalMilliseconds:0} ms (one cold run, JIT included)");
-    Console.WriteLine($"working set before the run: {baseline / 1048576.0:0.0} MiB; peak working set of the process: {process.PeakWorkingSet64 / 1048576.0:0.0} MiB");
-    Console.WriteLine($"allocated by the process: {GC.GetTotalAllocatedBytes() / 1048576.0:0.0} MiB");
+    var baseline = process.WorkingSet64;
+    var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+    for (var run = 1; run <= 3; run++)
+    {
+        var cpu = process.TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        var snapshot = KvpMetricsBenchmarks.Run(history, businessTime);
+        watch.Stop();
+        process.Refresh();
+        Console.WriteLine($"run {run}: {history.Records} records, {snapshot.ConcernsOpened} concerns, business time {businessTime}: " +
+            $"elapsed {watch.Elapsed.TotalMilliseconds:0} ms, CPU {(process.TotalProcessorTime - cpu).TotalMilliseconds:0} ms");
+    }
+
+    process.Refresh();
+    Console.WriteLine($"working set with the data set loaded: {baseline / 1048576.0:0.0} MiB (managed heap {heapBefore / 1048576.0:0.0} MiB); " +
+        $"peak working set of the process: {process.PeakWorkingSet64 / 1048576.0:0.0} MiB");
     return;
 }
 

@@ -27,7 +27,8 @@ internal sealed class SyntheticHistory
         _concerns = new ConcernId[Concerns];
         _customers = new CustomerId[Concerns];
         var random = new Random(42);
-        var entries = new List<Entry>(Concerns * 10);
+        var entries = new Entry[Concerns * 10];
+        var next = 0;
         for (var i = 0; i < Concerns; i++)
         {
             _concerns[i] = new ConcernId(Value(1, i + 1));
@@ -35,18 +36,19 @@ internal sealed class SyntheticHistory
             var opened = Start.Plus(Duration.FromSeconds(i * 90L)).ToUnixTimeTicks();
             var reply = opened + TimeSpan.FromMinutes(10 + random.Next(0, 30 * 60)).Ticks;
             var resolved = reply + TimeSpan.FromHours(1 + random.Next(0, 72)).Ticks;
-            entries.Add(new Entry(opened, i, Kind.Opened));
-            entries.Add(new Entry(opened, i, Kind.CustomerMessage));
-            entries.Add(new Entry(opened + TimeSpan.TicksPerMinute, i, Kind.AutoReply));
-            entries.Add(new Entry(reply - TimeSpan.TicksPerMinute, i, Kind.StateOpen));
-            entries.Add(new Entry(reply, i, Kind.PersonReply));
-            entries.Add(new Entry(reply + TimeSpan.TicksPerHour, i, random.Next(0, 10) == 0 ? Kind.SurveyResponse : Kind.CustomerMessage));
-            entries.Add(new Entry(reply + (3 * TimeSpan.TicksPerHour), i, Kind.PersonReply));
-            entries.Add(new Entry(resolved, i, Kind.Resolved));
-            entries.Add(new Entry(resolved, i, random.Next(0, 10) == 0 ? Kind.SlaBreached : Kind.SlaMet));
-            entries.Add(new Entry(resolved + TimeSpan.FromDays(3).Ticks, i, Kind.Closed));
+            entries[next++] = new Entry(opened, i, Kind.Opened);
+            entries[next++] = new Entry(opened, i, Kind.CustomerMessage);
+            entries[next++] = new Entry(opened + TimeSpan.TicksPerMinute, i, Kind.AutoReply);
+            entries[next++] = new Entry(reply - TimeSpan.TicksPerMinute, i, Kind.StateOpen);
+            entries[next++] = new Entry(reply, i, Kind.PersonReply);
+            entries[next++] = new Entry(reply + TimeSpan.TicksPerHour, i, random.Next(0, 10) == 0 ? Kind.SurveyResponse : Kind.CustomerMessage);
+            entries[next++] = new Entry(reply + (3 * TimeSpan.TicksPerHour), i, Kind.PersonReply);
+            entries[next++] = new Entry(resolved, i, Kind.Resolved);
+            entries[next++] = new Entry(resolved, i, random.Next(0, 10) == 0 ? Kind.SlaBreached : Kind.SlaMet);
+            entries[next++] = new Entry(resolved + TimeSpan.FromDays(3).Ticks, i, Kind.Closed);
         }
 
+        // A stable sort keeps each concern's records in the order written above when they share an instant.
         _entries = [.. entries.OrderBy(e => e.Ticks)];
     }
 

@@ -87,8 +87,13 @@ internal sealed class ConcernState
 
     public decimal Cost { get; set; }
 
-    /// <summary>Gets or sets the final SLA outcomes per target, created on the first one.</summary>
-    public List<KeyValuePair<string, SlaOutcome>>? SlaOutcomes { get; set; }
+    /// <summary>Gets or sets the target of the first final SLA outcome, or null before one.</summary>
+    public string? FirstSlaTarget { get; set; }
+
+    public SlaOutcome FirstSlaOutcome { get; set; }
+
+    /// <summary>Gets or sets the final SLA outcomes of further targets, created on the second target.</summary>
+    public List<KeyValuePair<string, SlaOutcome>>? MoreSlaOutcomes { get; set; }
 
     public bool IsUnresolved => Status is not (ConcernStatus.Resolved or ConcernStatus.Closed);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CustomerCare.Kvp.History;
 using NodaTime;
 
@@ -40,7 +41,7 @@ public sealed partial class KvpMetricsAccumulator
         var at = ClampToConcern(state, concernEvent.OccurredAt, ConcernEventType, concernEvent.Position);
         switch (concernEvent.Kind)
         {
-            case ConcernEventKind.StateChanged when Enum.IsDefined(concernEvent.Status):
+            case ConcernEventKind.StateChanged when IsDefined(concernEvent.Status):
                 ChangeStatus(state, concernEvent.Status, at, concernEvent.Position);
                 break;
             case ConcernEventKind.StateChanged:
@@ -125,7 +126,7 @@ public sealed partial class KvpMetricsAccumulator
         }
 
         var reasonState = ReasonOf(reason);
-        var product = ProductOf(reason);
+        var product = reasonState.Product;
         var state = new ConcernState(e.Concern, e.OccurredAt, e.Customer, channel, reasonState.Reason, Math.Max(1, e.Level.Rank), reasonState, product);
         _concerns.Add(e.Concern, state);
 
@@ -134,7 +135,7 @@ public sealed partial class KvpMetricsAccumulator
         _instruments?.AddUnresolved(1);
         reasonState.Concerns++;
         var date = DateOf(e.OccurredAt);
-        reasonState.DailyConcerns[date] = reasonState.DailyConcerns.GetValueOrDefault(date) + 1;
+        CollectionsMarshal.GetValueRefOrAddDefault(reasonState.DailyConcerns, date, out _)++;
         product.Concerns++;
         product.Day(date).Created++;
         _all.Concerns++;
@@ -244,7 +245,7 @@ public sealed partial class KvpMetricsAccumulator
         _firstResolution.AddSpan(state.OpenedAt, at, out var seconds, out var business);
         _instruments?.RecordFirstResolution(seconds, _calendar is null ? null : business, state.Channel.Name);
         _fcrPending++;
-        _deadlines.Enqueue(new Deadline(DeadlineKind.FirstContactResolution, state, null), at + _fcrWindow);
+        _deadlines.Enqueue(new Deadline(DeadlineKind.FirstContactResolution, state), (at + _fcrWindow).ToUnixTimeTicks());
     }
 
     private void OnReopened(ConcernState state, Instant at)
@@ -277,7 +278,7 @@ public sealed partial class KvpMetricsAccumulator
         level.ResolvedConcerns++;
         level.ResolvedConcernCost += state.Cost;
 
-        _deadlines.Enqueue(new Deadline(DeadlineKind.ForgetClosedConcern, state, null), at + _retention);
+        _deadlines.Enqueue(new Deadline(DeadlineKind.ForgetClosedConcern, state), (at + _retention).ToUnixTimeTicks());
     }
 
     private void Escalate(ConcernState state, in ConcernEvent e)

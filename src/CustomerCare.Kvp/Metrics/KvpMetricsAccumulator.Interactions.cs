@@ -20,8 +20,8 @@ public sealed partial class KvpMetricsAccumulator
             return;
         }
 
-        if (!Enum.IsDefined(interaction.Direction) || !Enum.IsDefined(interaction.Author) || !Enum.IsDefined(interaction.Kind)
-            || !Enum.IsDefined(interaction.SelfServiceOutcome))
+        if (!IsDefined(interaction.Direction) || !IsDefined(interaction.Author) || !IsDefined(interaction.Kind)
+            || !IsDefined(interaction.SelfServiceOutcome))
         {
             ReportBad(BadRecordKind.UnknownValue, InteractionType, interaction.Position, interaction.Concern,
                 "The interaction's direction, author, kind or self-service outcome is not defined; it was left out.");
@@ -231,7 +231,7 @@ public sealed partial class KvpMetricsAccumulator
                 }
 
                 var window = _messagingChannels.Contains(interaction.Channel) ? _messagingBotWindow : _botWindow;
-                _deadlines.Enqueue(new Deadline(DeadlineKind.BotVerification, null, pending), at + window);
+                _deadlines.Enqueue(new Deadline(DeadlineKind.BotVerification, pending), (at + window).ToUnixTimeTicks());
                 break;
             case SelfServiceOutcome.HandedOff:
                 _botHandOffs++;

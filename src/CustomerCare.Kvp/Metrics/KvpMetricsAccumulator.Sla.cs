@@ -18,7 +18,7 @@ public sealed partial class KvpMetricsAccumulator
             return;
         }
 
-        if (!Enum.IsDefined(outcome.Outcome))
+        if (!IsDefined(outcome.Outcome))
         {
             ReportBad(BadRecordKind.UnknownValue, SlaOutcomeType, outcome.Position, outcome.Concern,
                 $"The outcome {(int)outcome.Outcome} is not defined; it was not applied.");
@@ -68,25 +68,41 @@ public sealed partial class KvpMetricsAccumulator
 
     private bool RememberFinalOutcome(ConcernState state, string target, in SlaOutcomeRecord outcome)
     {
-        state.SlaOutcomes ??= [];
-        foreach (var (known, knownOutcome) in state.SlaOutcomes)
+        // Most concerns have one or two targets, so the first lives in fields and only further ones need a list.
+        if (state.FirstSlaTarget is null)
         {
-            if (!string.Equals(known, target, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            if (knownOutcome != outcome.Outcome)
-            {
-                ReportBad(BadRecordKind.ConflictingSlaOutcome, SlaOutcomeType, outcome.Position, state.Id,
-                    $"The target '{target}' was already {knownOutcome} and cannot become {outcome.Outcome}; the first outcome stands.");
-            }
-
-            // The same final outcome again is a repeated delivery, which counts once.
-            return false;
+            state.FirstSlaTarget = target;
+            state.FirstSlaOutcome = outcome.Outcome;
+            return true;
         }
 
-        state.SlaOutcomes.Add(new KeyValuePair<string, SlaOutcome>(target, outcome.Outcome));
+        if (string.Equals(state.FirstSlaTarget, target, StringComparison.Ordinal))
+        {
+            return IsNewOutcome(state, target, state.FirstSlaOutcome, outcome);
+        }
+
+        state.MoreSlaOutcomes ??= [];
+        foreach (var (known, knownOutcome) in state.MoreSlaOutcomes)
+        {
+            if (string.Equals(known, target, StringComparison.Ordinal))
+            {
+                return IsNewOutcome(state, target, knownOutcome, outcome);
+            }
+        }
+
+        state.MoreSlaOutcomes.Add(new KeyValuePair<string, SlaOutcome>(target, outcome.Outcome));
         return true;
+    }
+
+    private bool IsNewOutcome(ConcernState state, string target, SlaOutcome known, in SlaOutcomeRecord outcome)
+    {
+        if (known != outcome.Outcome)
+        {
+            ReportBad(BadRecordKind.ConflictingSlaOutcome, SlaOutcomeType, outcome.Position, state.Id,
+                $"The target '{target}' was already {known} and cannot become {outcome.Outcome}; the first outcome stands.");
+        }
+
+        // The same final outcome again is a repeated delivery, which counts once.
+        return false;
     }
 }

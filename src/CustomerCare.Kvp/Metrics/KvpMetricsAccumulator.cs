@@ -65,7 +65,8 @@ public sealed partial class KvpMetricsAccumulator
     private readonly Dictionary<int, LevelState> _levels = [];
     private readonly Dictionary<CustomerId, List<PendingBotResolution>> _pendingBots = [];
     private readonly Dictionary<string, (long Count, Instant LastSeen)> _knowledgeGaps = new(StringComparer.Ordinal);
-    private readonly PriorityQueue<Deadline, Instant> _deadlines = new();
+    // Priorities are Unix ticks: comparing longs is much cheaper than comparing Instants in the queue's sift loops.
+    private readonly PriorityQueue<Deadline, long> _deadlines = new();
     private readonly long[] _badRecordCounts = new long[Enum.GetValues<BadRecordKind>().Length + 1];
     private readonly List<BadRecord> _badRecords = [];
 
@@ -201,19 +202,20 @@ public sealed partial class KvpMetricsAccumulator
             _watermark = at;
         }
 
-        while (_deadlines.TryPeek(out var deadline, out var due) && due <= _watermark)
+        var watermark = _watermark.ToUnixTimeTicks();
+        while (_deadlines.TryPeek(out var deadline, out var due) && due <= watermark)
         {
             _deadlines.Dequeue();
             switch (deadline.Kind)
             {
                 case DeadlineKind.FirstContactResolution:
-                    DecideFirstContactResolution(deadline.Concern!);
+                    DecideFirstContactResolution(deadline.Concern);
                     break;
                 case DeadlineKind.ForgetClosedConcern:
-                    ForgetClosedConcern(deadline.Concern!);
+                    ForgetClosedConcern(deadline.Concern);
                     break;
                 case DeadlineKind.BotVerification:
-                    DecideBotVerification(deadline.Bot!);
+                    DecideBotVerification(deadline.Bot);
                     break;
             }
         }
@@ -256,7 +258,7 @@ public sealed partial class KvpMetricsAccumulator
         var key = reason == default ? Unspecified : reason;
         if (!_reasons.TryGetValue(key, out var state))
         {
-            state = new ReasonState(key);
+            state = new ReasonState(key, ProductOf(key));
             _reasons.Add(key, state);
         }
 
@@ -274,6 +276,10 @@ public sealed partial class KvpMetricsAccumulator
 
         return state;
     }
+
+    /// <summary>Returns whether an enum value is one of its named values; the enums here are numbered 0 or 1 upwards without gaps.</summary>
+    private static bool IsDefined<TEnum>(TEnum value)
+        where TEnum : struct, Enum => EnumRange<TEnum>.Contains(value);
 
     private ChannelState ChannelOf(Channel channel)
     {
