@@ -29,6 +29,11 @@ public static class ProductFeedbackReportBuilder
         var figures = snapshot.FindProduct(product);
         var reasons = snapshot.Reasons.Where(r => r.Reason.IsWithin(product)).OrderByDescending(r => r.Concerns).ThenBy(r => r.Reason).ToList();
         var dates = reasons.SelectMany(r => r.DailyConcerns).Select(d => d.Date).ToList();
+
+        // The trend compares opening dates only: resolutions can trail the last opening by months and would make every
+        // reason look as if it disappeared.
+        NodaTime.LocalDate? firstOpening = dates.Count == 0 ? null : dates.Min();
+        NodaTime.LocalDate? lastOpening = dates.Count == 0 ? null : dates.Max();
         if (figures?.Backlog.Count > 0)
         {
             dates.Add(figures.Backlog[0].Date);
@@ -37,7 +42,7 @@ public static class ProductFeedbackReportBuilder
 
         NodaTime.LocalDate? from = dates.Count == 0 ? null : dates.Min();
         NodaTime.LocalDate? to = dates.Count == 0 ? null : dates.Max();
-        var rows = BuildRows(reasons, from, to);
+        var rows = BuildRows(reasons, firstOpening, lastOpening);
         var linked = ideas
             .Where(i => i.TargetReason is { } target && target.IsWithin(product))
             .OrderBy(i => i.SubmittedAt)
@@ -87,7 +92,7 @@ public static class ProductFeedbackReportBuilder
     }
 
     /// <summary>
-    /// Compares the first and the last h days of the date range, h = ⌊days / 2⌋, so both halves have the same length and
+    /// Compares the first and the last h days of the range of opening dates, h = ⌊days / 2⌋, so both halves have the same length and
     /// the middle day of an odd range counts in neither. A range of one day has no trend.
     /// </summary>
     private static double? Trend(ReasonFigures reason, NodaTime.LocalDate? from, NodaTime.LocalDate? to)

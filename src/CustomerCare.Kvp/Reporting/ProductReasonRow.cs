@@ -10,8 +10,8 @@ namespace CustomerCare.Kvp.Reporting;
 /// <param name="CumulativeShare">The share of this reason and every reason ranked before it, 0 to 1.</param>
 /// <param name="IsVitalFew">Whether the reason is one of the vital few that reach 80 % together.</param>
 /// <param name="TrendPercent">
-/// The change of the reason's volume from the first to the second half of the report's date range, in percent, or null
-/// when the first half has no concerns.
+/// The change of the reason's volume from the first to the last half of the product's opening dates, in percent, or
+/// null when the first half has no concerns.
 /// </param>
 /// <param name="FirstContactResolution">First-contact resolution of the reason's concerns.</param>
 /// <param name="Csat">Satisfied CSAT answers ÷ all CSAT answers about the reason.</param>

@@ -121,7 +121,10 @@ internal static class SvgCharts
             svg.Append(Invariant($"<text x=\"{Left + 96}\" y=\"{y + 15}\" font-size=\"11\" text-anchor=\"end\">{Encode(Shorten(target.Target))}</text>"));
             svg.Append(Invariant($"<rect x=\"{Left + 100}\" y=\"{y + 3}\" width=\"{plotWidth}\" height=\"16\" fill=\"#eee\"/>"));
             svg.Append(Invariant($"<rect x=\"{Left + 100}\" y=\"{y + 3}\" width=\"{plotWidth * value:0.#}\" height=\"16\" fill=\"{Palette[i % Palette.Length]}\"/>"));
-            svg.Append(Invariant($"<text x=\"{Left + 104 + (plotWidth * value):0.#}\" y=\"{y + 15}\" font-size=\"11\">{value:P1} of {target.Attainment.Denominator}</text>"));
+            // A long bar carries its label inside, so the label never runs past the chart's right edge.
+            var inside = value > 0.6;
+            var labelX = Left + 100 + (plotWidth * value) + (inside ? -4 : 4);
+            svg.Append(Invariant($"<text x=\"{labelX:0.#}\" y=\"{y + 15}\" font-size=\"11\" text-anchor=\"{(inside ? "end" : "start")}\" fill=\"{(inside ? "#fff" : "#222")}\">{value:P1} of {target.Attainment.Denominator}</text>"));
         }
 
         if (days.Count > 1)

@@ -68,6 +68,20 @@ public class IdeaLifecycleTests
     }
 
     [Fact]
+    public async Task Fire_FromManyThreads_EachCallIndependent()
+    {
+        var idea = MoveTo(IdeaState.Evaluation);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() =>
+            _lifecycle.Fire(i % 2 == 0 ? idea : idea.WithEvidence(IdeaEvidence.ForMetric($"metric {i}")), IdeaTrigger.Approve, Now))));
+
+        Assert.Equal(8, results.Count(r => r.Succeeded));
+        Assert.All(results.Where(r => r.Succeeded), r => Assert.Equal(IdeaState.Approved, r.Idea.State));
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(IdeaState.Evaluation, r.Idea.State));
+        Assert.Equal(IdeaState.Evaluation, idea.State);
+    }
+
+    [Fact]
     public void ToMermaid_ListsEveryState()
     {
         var graph = IdeaLifecycle.ToMermaid();

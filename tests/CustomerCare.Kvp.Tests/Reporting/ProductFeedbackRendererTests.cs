@@ -47,6 +47,17 @@ public class ProductFeedbackRendererTests
     }
 
     [Fact]
+    public void Build_Trend_ComparesHalvesOfOpeningDates()
+    {
+        // Refunds open on days 0 to 2 and invoices on days 3 and 4; the last resolution is weeks later and must not
+        // stretch the range. Halves of two days: refunds 2 then 0, invoices 0 then 2.
+        var report = BuildReport(lateResolution: true);
+
+        Assert.Equal(-100, report.Reasons.Single(r => r.Reason == "billing/refund").TrendPercent);
+        Assert.Null(report.Reasons.Single(r => r.Reason == "billing/invoice").TrendPercent);
+    }
+
+    [Fact]
     public void Build_ReasonWithTwoSegments_Throws()
     {
         var snapshot = new KvpMetricsAccumulator(new KvpMetricsOptions()).Snapshot(History.Monday);
@@ -54,7 +65,7 @@ public class ProductFeedbackRendererTests
         Assert.Throws<ArgumentException>(() => ProductFeedbackReportBuilder.Build(snapshot, ContactReason.Parse("billing/refund"), []));
     }
 
-    private ProductFeedbackReport BuildReport()
+    private ProductFeedbackReport BuildReport(bool lateResolution = false)
     {
         var metrics = new KvpMetricsAccumulator(new KvpMetricsOptions { BusinessCalendar = OfficeHoursCalendar.Utc });
         for (var i = 0; i < 5; i++)
@@ -62,7 +73,7 @@ public class ProductFeedbackRendererTests
             var concern = _history.NewConcern();
             metrics.Add(History.Opened(concern, i * 24, reason: i < 3 ? "billing/refund" : "billing/invoice"));
             metrics.Add(History.CustomerMessage(concern, i * 24) with { UsageNote = i == 0 ? "Pays by invoice | monthly" : i == 1 ? "<b>bold</b>" : null });
-            metrics.Add(ConcernEvent.Resolved(concern, History.At((i * 24) + 2)));
+            metrics.Add(ConcernEvent.Resolved(concern, History.At((i * 24) + (lateResolution && i == 4 ? 600 : 2))));
             metrics.Add(new SlaOutcomeRecord(concern, "resolution", i == 4 ? SlaOutcome.Breached : SlaOutcome.Met, History.At((i * 24) + 2)));
         }
 
