@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CustomerCare.Core;
 using NodaTime;
 
@@ -12,7 +13,7 @@ public sealed class WeekdayOfficeHoursCalendar(DateTimeZone zone) : IBusinessCal
     private static readonly LocalTime Opens = new(9, 0);
     private static readonly LocalTime Closes = new(17, 0);
 
-    private readonly Dictionary<long, (Instant Open, Instant Close)> _hours = [];
+    private readonly ConcurrentDictionary<long, (Instant Open, Instant Close)> _hours = new();
 
     public DateTimeZone Zone { get; } = zone;
 
@@ -58,17 +59,12 @@ public sealed class WeekdayOfficeHoursCalendar(DateTimeZone zone) : IBusinessCal
 
     private (Instant Open, Instant Close) Hours(long day)
     {
-        lock (_hours)
+        // Reads are lock-free: the values of a day never change, so a race only computes one twice.
+        return _hours.GetOrAdd(day, static (d, zone) =>
         {
-            if (!_hours.TryGetValue(day, out var hours))
-            {
-                var date = new LocalDate(1970, 1, 1).PlusDays((int)day);
-                hours = (Zone.AtLeniently(date + Opens).ToInstant(), Zone.AtLeniently(date + Closes).ToInstant());
-                _hours.Add(day, hours);
-            }
-
-            return hours;
-        }
+            var date = new LocalDate(1970, 1, 1).PlusDays((int)d);
+            return (zone.AtLeniently(date + Opens).ToInstant(), zone.AtLeniently(date + Closes).ToInstant());
+        }, Zone);
     }
 
     private static bool IsWorkday(LocalDate date) => date.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday);
