@@ -16,6 +16,10 @@ namespace CustomerCare.Storage.Kvp;
 /// changed outside CustomerCare, and reading fails with <see cref="InvalidDataException"/>.
 /// </para>
 /// <para>
+/// NOTE: Rebuilding depends on the lifecycle's current rules. A later change that rejects a step stored under the old
+/// rules makes those rows unreadable until they are migrated, and every read pays for the replay.
+/// </para>
+/// <para>
 /// Every instant is truncated to a whole microsecond, the precision of PostgreSQL's <c>timestamptz</c>, so every store
 /// returns the same values.
 /// </para>
