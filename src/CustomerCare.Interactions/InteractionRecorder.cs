@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using CustomerCare.Core;
 using CustomerCare.Interactions.ContactPoints;
 using CustomerCare.Interactions.Concerns;
@@ -300,7 +302,7 @@ public sealed class InteractionRecorder
             Links = links,
         };
 
-        var key = draft.ExternalId is { } externalId ? $"{draft.Channel}:{externalId}" : $"interaction:{draft.Id}";
+        var key = draft.ExternalId is { } externalId ? IdempotencyKey(draft.Channel, externalId) : $"interaction:{draft.Id}";
         var creation = await _concerns.CreateAsync(concern, key, cancellationToken).ConfigureAwait(false);
         if (!creation.AlreadyExisted)
         {
@@ -308,6 +310,14 @@ public sealed class InteractionRecorder
         }
 
         return creation.Concern;
+    }
+
+    // A digest, so that the concern store never holds the external id itself, which erasure could not reach.
+    private static string IdempotencyKey(Channel channel, string externalId)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(externalId), hash);
+        return $"{channel}:sha256:{Convert.ToHexStringLower(hash)}";
     }
 
     private async ValueTask<Concern> TouchConcernAsync(ConcernId concernId, Interaction interaction, CancellationToken cancellationToken)

@@ -45,7 +45,7 @@ internal static class PhoneRules
         {
             reason = exception.ErrorType switch
             {
-                ErrorType.INVALID_COUNTRY_CODE when region is null =>
+                ErrorType.INVALID_COUNTRY_CODE when region is null && !trimmed.StartsWith('+') =>
                     "it has no international prefix such as '+49' and no default region is configured",
                 ErrorType.INVALID_COUNTRY_CODE => "its country calling code is unknown",
                 ErrorType.NOT_A_NUMBER => "it is not a phone number",

@@ -60,7 +60,7 @@ public readonly record struct TimelineCursor
     {
         Guard.NotNull(token);
         Span<byte> bytes = stackalloc byte[ByteLength + 3];
-        if (token.Length > 64 || !Base64Url.TryDecodeFromChars(token, bytes, out var written) || written != ByteLength
+        if (token.Length > 64 || !TryDecode(token, bytes, out var written) || written != ByteLength
             || bytes[0] != FormatVersion || bytes[1] > (byte)TimelineOrder.OldestFirst)
         {
             throw new ArgumentException(
@@ -77,6 +77,20 @@ public readonly record struct TimelineCursor
 
         var key = new TimelineKey(occurredAt, recordedAt, BinaryPrimitives.ReadInt64BigEndian(bytes[26..]));
         return new TimelineCursor(key, (TimelineOrder)bytes[1]);
+    }
+
+    private static bool TryDecode(string token, Span<byte> bytes, out int written)
+    {
+        try
+        {
+            return Base64Url.TryDecodeFromChars(token, bytes, out written);
+        }
+        catch (FormatException)
+        {
+            // Base64Url reports some malformed inputs, such as a length no encoder produces, by throwing.
+            written = 0;
+            return false;
+        }
     }
 
     private static void WriteInstant(Span<byte> destination, Instant instant)
