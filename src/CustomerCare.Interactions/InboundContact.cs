@@ -46,7 +46,7 @@ public sealed record InboundContact
     /// <summary>Gets the subject line, or <see langword="null"/>.</summary>
     public string? Subject { get; init; }
 
-    /// <summary>Gets the contact reason when the channel or a classifier knows it, or <see langword="null"/>.</summary>
+    /// <summary>Gets the contact reason when the channel or a classifier provides it, or <see langword="null"/>.</summary>
     public ContactReason? ContactReason { get; init; }
 
     /// <summary>Gets where the host stores the content, or <see langword="null"/>.</summary>

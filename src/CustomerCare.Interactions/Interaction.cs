@@ -16,7 +16,7 @@ namespace CustomerCare.Interactions;
 /// </para>
 /// <para>
 /// A snapshot is immutable. Two snapshots are equal when they have the same <see cref="Id"/> and
-/// <see cref="Version"/>, because a store never holds two states under one version.
+/// <see cref="Version"/>, because a store never stores two states under one version.
 /// </para>
 /// <para>This type is immutable and thread-safe.</para>
 /// </remarks>

@@ -18,9 +18,9 @@ namespace CustomerCare.Interactions;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Recording is idempotent on (channel, external id), also when the same message is recorded by several threads or
-/// host instances at once: all of them return the same interaction, and exactly one concern is created for it,
-/// because concern creation uses the same key. A concurrent write to the chosen concern makes the recorder thread
+/// Recording is idempotent on (channel, external id), also when several threads or host instances record the same
+/// message at once. All of them return the same interaction. Exactly one concern is created for it, because concern
+/// creation uses the same key. A concurrent write to the chosen concern makes the recorder thread
 /// the contact again, up to five times, before the <see cref="ConcurrencyConflictException"/> reaches the caller.
 /// </para>
 /// <para>
@@ -312,7 +312,7 @@ public sealed class InteractionRecorder
         return creation.Concern;
     }
 
-    // A digest, so that the concern store never holds the external id itself, which erasure could not reach.
+    // A digest, so that the concern store never stores the external id itself, which erasure could not reach.
     private static string IdempotencyKey(Channel channel, string externalId)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];

@@ -17,7 +17,7 @@ namespace CustomerCare.Interactions.Concerns;
 /// </para>
 /// <para>
 /// Two snapshots are equal when they have the same <see cref="Id"/> and <see cref="Version"/>, because a store never
-/// holds two states under one version. This type is immutable and thread-safe.
+/// stores two states under one version. This type is immutable and thread-safe.
 /// </para>
 /// </remarks>
 public sealed record Concern

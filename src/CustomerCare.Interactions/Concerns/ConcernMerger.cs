@@ -10,7 +10,7 @@ namespace CustomerCare.Interactions.Concerns;
 /// <remarks>
 /// The merged concern gets status <see cref="ConcernStatus.Merged"/> and a <see cref="ConcernLinkKind.MergedInto"/>
 /// link; the target gets a <see cref="ConcernLinkKind.MergedFrom"/> link and the merged concern's participants, and
-/// every interaction of the merged concern moves to the target, so the target holds the whole history. This type is
+/// every interaction of the merged concern moves to the target, so the target contains the whole history. This type is
 /// thread-safe.
 /// </remarks>
 public sealed class ConcernMerger

@@ -13,7 +13,7 @@ namespace CustomerCare.Interactions.Customers;
 /// <para>
 /// A snapshot is immutable; change it with a <c>with</c> expression and write it with
 /// <see cref="ICustomerStore.UpdateAsync(Customer, long, CancellationToken)"/>. Two snapshots are equal when they
-/// have the same <see cref="Id"/> and <see cref="Version"/>, because a store never holds two states under one version.
+/// have the same <see cref="Id"/> and <see cref="Version"/>, because a store never stores two states under one version.
 /// </para>
 /// <para>This type is immutable and thread-safe.</para>
 /// </remarks>

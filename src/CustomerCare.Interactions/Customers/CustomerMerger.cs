@@ -14,7 +14,7 @@ namespace CustomerCare.Interactions.Customers;
 /// <para>
 /// A merge writes its record first, then empties the merged customer (which stays as a tombstone pointing to the
 /// survivor), then gives its contact points to the survivor, then moves interactions and concerns one by one. The
-/// undo reverses the steps with the lists the record holds. Interactions recorded on the survivor after the merge
+/// undo reverses the steps with the lists in the record. Interactions recorded on the survivor after the merge
 /// stay with the survivor. Every write is optimistic; a moved interaction or concern that changed meanwhile is read
 /// again and moved, so concurrent recording does not fail a merge.
 /// </para>

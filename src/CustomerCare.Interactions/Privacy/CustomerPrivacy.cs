@@ -94,7 +94,7 @@ public sealed class CustomerPrivacy
     /// <exception cref="EntityNotFoundException">The customer does not exist.</exception>
     /// <remarks>
     /// Participants of interactions that are not the customer's own contact points, such as agents and copy
-    /// recipients, are left out and only counted, so that the export holds no other person's data. The layout is
+    /// recipients, are left out and only counted, so that the export contains no other person's data. The layout is
     /// described in the package documentation; <c>format</c> is <see cref="ExportFormat"/> and <c>version</c> is 1.
     /// </remarks>
     public async Task ExportAsync(CustomerId customerId, Stream utf8Json, CancellationToken cancellationToken = default)
