@@ -21,10 +21,14 @@ public class RecordBenchmarks
     [GlobalSetup]
     public void Setup() => _drafts = InteractionData.Create(Count, customers: 10_000);
 
+    [Benchmark(Baseline = true)]
+    public int RecordOneMillion() => Record(new InMemoryInteractionStore());
+
     [Benchmark]
-    public int RecordOneMillion()
+    public int RecordOneMillionPresized() => Record(new InMemoryInteractionStore(Count));
+
+    private int Record(InMemoryInteractionStore store)
     {
-        var store = new InMemoryInteractionStore();
         foreach (var draft in _drafts)
         {
             _ = store.RecordAsync(draft).Completed();

@@ -22,7 +22,7 @@ namespace CustomerCare.Interactions.Concerns;
 /// </remarks>
 public sealed record Concern
 {
-    private readonly IReadOnlyList<ContactPoint> _participants = [];
+    private readonly ContactPoint[] _participants = [];
     private readonly IReadOnlyList<ConcernLink> _links = [];
 
     /// <summary>Gets the identifier.</summary>

@@ -19,7 +19,8 @@ namespace CustomerCare.Interactions.Customers;
 /// </remarks>
 public sealed record Customer
 {
-    private readonly IReadOnlyList<ContactPoint> _contactPoints = [];
+    // An array, so that Has and ExternalIdIn loop without allocating an enumerator.
+    private readonly ContactPoint[] _contactPoints = [];
 
     /// <summary>Gets the identifier.</summary>
     public required CustomerId Id { get; init; }

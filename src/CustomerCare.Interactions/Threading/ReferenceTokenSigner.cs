@@ -17,9 +17,9 @@ namespace CustomerCare.Interactions.Threading;
 /// </para>
 /// <para>Place a token as <c>[ref:TOKEN]</c> in a subject, <c>ref:TOKEN</c> in a body, or as <c>+TOKEN</c> after the
 /// local part of the reply address, such as <c>support+TOKEN@example.com</c>.</para>
-/// <para>This type is immutable and thread-safe.</para>
+/// <para>This type is thread-safe. Dispose it when the host stops; it keeps one keyed HMAC per thread that used it.</para>
 /// </remarks>
-public sealed class ReferenceTokenSigner
+public sealed class ReferenceTokenSigner : IDisposable
 {
     /// <summary>The minimum key length in bytes.</summary>
     public const int MinimumKeyLength = 32;
@@ -34,6 +34,9 @@ public sealed class ReferenceTokenSigner
 
     private readonly byte[] _key;
 
+    // One keyed HMAC per thread: creating one per verification costs more than the hash itself.
+    private readonly ThreadLocal<HMACSHA256> _hmac;
+
     /// <summary>Initializes a signer with the host's secret key.</summary>
     /// <param name="key">At least <see cref="MinimumKeyLength"/> random bytes, kept secret and the same on every host instance.</param>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
@@ -47,6 +50,7 @@ public sealed class ReferenceTokenSigner
         }
 
         _key = [.. key];
+        _hmac = new ThreadLocal<HMACSHA256>(() => new HMACSHA256(_key), trackAllValues: true);
     }
 
     /// <summary>Creates the token for <paramref name="concernId"/>.</summary>
@@ -60,6 +64,17 @@ public sealed class ReferenceTokenSigner
         concernId.Value.TryWriteBytes(payload, bigEndian: true, out _);
         ComputeMac(payload[..16], payload[16..]);
         return string.Create(TokenLength, payload.ToArray(), static (chars, bytes) => Encode(bytes, chars));
+    }
+
+    /// <summary>Releases the keyed HMAC of every thread that used this signer.</summary>
+    public void Dispose()
+    {
+        foreach (var hmac in _hmac.Values)
+        {
+            hmac.Dispose();
+        }
+
+        _hmac.Dispose();
     }
 
     /// <summary>Returns <c>[ref:TOKEN]</c> for a subject line.</summary>
@@ -141,7 +156,7 @@ public sealed class ReferenceTokenSigner
         Label.CopyTo(data);
         id.CopyTo(data[Label.Length..]);
         Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        HMACSHA256.HashData(_key, data[..(Label.Length + 16)], hash);
+        _hmac.Value!.TryComputeHash(data[..(Label.Length + 16)], hash, out _);
         hash[..MacLength].CopyTo(destination);
     }
 

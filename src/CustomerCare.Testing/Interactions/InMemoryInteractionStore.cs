@@ -19,11 +19,24 @@ public sealed class InMemoryInteractionStore : IInteractionStore
     private static readonly Comparer<Interaction> ByTimelineKey = Comparer<Interaction>.Create((a, b) => a.TimelineKey.CompareTo(b.TimelineKey));
 
     private readonly Lock _lock = new();
-    private readonly Dictionary<InteractionId, Interaction> _byId = [];
-    private readonly Dictionary<(Channel Channel, string ExternalId), InteractionId> _byExternalId = [];
+    private readonly Dictionary<InteractionId, Interaction> _byId;
+    private readonly Dictionary<(Channel Channel, string ExternalId), InteractionId> _byExternalId;
     private readonly Dictionary<CustomerId, List<Interaction>> _timelines = [];
     private readonly Dictionary<ConcernId, HashSet<InteractionId>> _byConcern = [];
     private long _sequence;
+
+    /// <summary>Initializes an empty store.</summary>
+    /// <param name="capacity">
+    /// The number of interactions to reserve room for; 0 (the default) grows on demand. A bulk load of a known size
+    /// avoids rehashing the indexes as they grow.
+    /// </param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is negative.</exception>
+    public InMemoryInteractionStore(int capacity = 0)
+    {
+        Guard.InRange(capacity, 0, int.MaxValue);
+        _byId = new Dictionary<InteractionId, Interaction>(capacity);
+        _byExternalId = new Dictionary<(Channel Channel, string ExternalId), InteractionId>(capacity);
+    }
 
     /// <summary>Gets the number of stored interactions.</summary>
     public int Count

@@ -1,9 +1,10 @@
+using CustomerCare.Core;
 using CustomerCare.Interactions.Threading;
 using CustomerCare.Testing;
 
 namespace CustomerCare.Interactions.Tests.Threading;
 
-public class ReferenceTokenSignerTests
+public sealed class ReferenceTokenSignerTests : IDisposable
 {
     private readonly ReferenceTokenSigner _signer = new(Harness.Key);
     private readonly TestIdFactory _ids = new();
@@ -36,6 +37,20 @@ public class ReferenceTokenSignerTests
         Assert.False(_signer.TryVerify(token.AsSpan(0, token.Length - 1), out _));
         Assert.False(_signer.TryVerify(token[..^1] + "!", out _));
     }
+
+    [Fact]
+    public void TryVerify_ManyThreads_AllVerify()
+    {
+        var concerns = Enumerable.Range(0, 64).Select(_ => _ids.NextConcernId()).ToArray();
+        var tokens = concerns.Select(_signer.CreateToken).ToArray();
+
+        var verified = new ConcernId[tokens.Length];
+        Parallel.For(0, tokens.Length, i => _signer.TryVerify(tokens[i], out verified[i]));
+
+        Assert.Equal(concerns, verified);
+    }
+
+    public void Dispose() => _signer.Dispose();
 
     [Fact]
     public void Constructor_ShortKey_Throws()
