@@ -32,9 +32,10 @@ public sealed record Interaction
     private readonly IReadOnlyList<string> _attachments = [];
     private readonly IReadOnlyList<string> _inReplyTo = [];
     private readonly IReadOnlyList<string> _references = [];
-    private readonly IReadOnlyDictionary<string, string> _metadata = EmptyMetadata;
+    // A concrete dictionary, so that Validate, which runs on every recording, loops without allocating an enumerator.
+    private readonly Dictionary<string, string> _metadata = EmptyMetadata;
 
-    private static readonly IReadOnlyDictionary<string, string> EmptyMetadata = new Dictionary<string, string>(StringComparer.Ordinal);
+    private static readonly Dictionary<string, string> EmptyMetadata = new(StringComparer.Ordinal);
 
     /// <summary>Gets the identifier.</summary>
     public required InteractionId Id { get; init; }
