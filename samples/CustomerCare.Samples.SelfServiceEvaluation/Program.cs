@@ -1,6 +1,7 @@
 using System.Globalization;
 using CustomerCare.Samples.SelfServiceEvaluation;
 using CustomerCare.SelfService;
+using CustomerCare.SelfService.MachineLearning;
 
 // Evaluates the self-service matchers on a labelled CSV pair (text, intent), such as BANKING77 (PolyAI, CC BY 4.0):
 //   dotnet run -c Release --project samples/CustomerCare.Samples.SelfServiceEvaluation -- \
@@ -60,7 +61,8 @@ internal static class Factories
             QuestionWeight = Number("--question-weight", defaults.QuestionWeight),
             TitleWeight = Number("--title-weight", defaults.TitleWeight),
             BodyWeight = Number("--body-weight", defaults.BodyWeight),
-            SecondVariantShare = Number("--second-variant-share", defaults.SecondVariantShare),
+            SupportingVariants = (int)Number("--supporting-variants", defaults.SupportingVariants),
+            SupportingVariantShare = Number("--supporting-variant-share", defaults.SupportingVariantShare),
             Stemming = !values.ContainsKey("--no-stemming"),
         };
     }
@@ -71,6 +73,17 @@ internal static class Factories
         {
             yield return new Bm25MatcherFactory(Bm25Options(values));
         }
+
+        if (matcher is "ml" or "all")
+        {
+            var defaults = IntentClassifierOptions.Default;
+            yield return new IntentClassifierFactory(new IntentClassifierOptions
+            {
+                WordNGramLength = values.TryGetValue("--word-ngrams", out var words) ? int.Parse(words, CultureInfo.InvariantCulture) : defaults.WordNGramLength,
+                CharacterNGramLength = values.TryGetValue("--char-ngrams", out var chars) ? int.Parse(chars, CultureInfo.InvariantCulture) : defaults.CharacterNGramLength,
+                MaximumIterations = values.TryGetValue("--iterations", out var iterations) ? int.Parse(iterations, CultureInfo.InvariantCulture) : defaults.MaximumIterations,
+            });
+        }
     }
 }
 
@@ -78,7 +91,8 @@ internal sealed record Arguments(string Train, string Test, string Matcher, Eval
 {
     public const string Usage =
         "usage: --train FILE --test FILE [--matcher bm25|ml|all] [--target-precision 0.97] [--suggest 0.3] [--calibration-share 0.1] [--held-out 10] [--seed 7]\n" +
-        "       BM25 settings: [--k1 1.2] [--b 0.75] [--question-weight 3] [--title-weight 2] [--body-weight 1] [--second-variant-share 0.5] [--no-stemming]";
+        "       BM25 settings: [--k1 1.2] [--b 0.75] [--question-weight 3] [--title-weight 2] [--body-weight 1] [--supporting-variants 2] [--supporting-variant-share 0.5] [--no-stemming]\n" +
+        "       ML.NET settings: [--word-ngrams 2] [--char-ngrams 3] [--iterations 50]";
 
     public static Arguments? Parse(string[] args)
     {

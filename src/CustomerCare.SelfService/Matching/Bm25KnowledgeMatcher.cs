@@ -8,8 +8,9 @@ namespace CustomerCare.SelfService;
 /// </summary>
 /// <remarks>
 /// <para>
-/// An article's score is <c>(QuestionWeight·(best variant + SecondVariantShare·second variant) + TitleWeight·title +
-/// BodyWeight·body) × feedback factor</c>, where each part is Okapi BM25 over that field with its own statistics.
+/// An article's score is <c>(QuestionWeight·(best variant + SupportingVariantShare·(sum of the next
+/// SupportingVariants best variants)) + TitleWeight·title + BodyWeight·body) × feedback factor</c>, where each part is
+/// Okapi BM25 over that field with its own statistics.
 /// Confidence comes from the lead of the best intent over the best article of any other intent and from the best
 /// score relative to a word-for-word match, through <see cref="Bm25MatcherOptions.Calibration"/>.
 /// </para>
@@ -130,7 +131,7 @@ public sealed class Bm25KnowledgeMatcher : IKnowledgeMatcher
     public int Match(ReadOnlySpan<char> text, Span<MatchCandidate> destination, out MatchSignals signals, string? language = null)
     {
         var index = _index;
-        var scratch = Bm25Scratch.Rent(index.VariantArticle.Length, index.Articles.Length);
+        var scratch = Bm25Scratch.Rent(index.VariantArticle.Length, index.Articles.Length, index.Options.SupportingVariants + 1);
         var ideal = AccumulateTerms(text, scratch);
         var touchedArticles = CollectArticles(scratch);
 
@@ -240,28 +241,44 @@ public sealed class Bm25KnowledgeMatcher : IKnowledgeMatcher
     private int CollectArticles(Bm25Scratch scratch)
     {
         var variantArticle = _index.VariantArticle;
+        var slots = scratch.VariantsPerArticle;
+        var best = scratch.ArticleVariants;
         for (var i = 0; i < scratch.VariantCount; i++)
         {
             var v = scratch.TouchedVariants[i];
             var a = variantArticle[v];
             scratch.TouchArticle(a);
+
+            // Insertion into the article's few slots, kept highest first.
             var score = scratch.VariantScore[v];
-            if (score > scratch.ArticleBest[a])
+            var first = a * slots;
+            var slot = first + slots - 1;
+            if (score <= best[slot])
             {
-                scratch.ArticleSecond[a] = scratch.ArticleBest[a];
-                scratch.ArticleBest[a] = score;
+                continue;
             }
-            else if (score > scratch.ArticleSecond[a])
+
+            while (slot > first && score > best[slot - 1])
             {
-                scratch.ArticleSecond[a] = score;
+                best[slot] = best[slot - 1];
+                slot--;
             }
+
+            best[slot] = score;
         }
 
-        var share = (float)_index.Options.SecondVariantShare;
+        var share = (float)_index.Options.SupportingVariantShare;
         for (var i = 0; i < scratch.ArticleCount; i++)
         {
             var a = scratch.TouchedArticles[i];
-            scratch.ArticleField[a] = (scratch.ArticleField[a] + scratch.ArticleBest[a] + (share * scratch.ArticleSecond[a])) * _feedbackFactor[a];
+            var first = a * slots;
+            var variants = best[first];
+            for (var s = 1; s < slots; s++)
+            {
+                variants += share * best[first + s];
+            }
+
+            scratch.ArticleField[a] = (scratch.ArticleField[a] + variants) * _feedbackFactor[a];
         }
 
         return scratch.ArticleCount;

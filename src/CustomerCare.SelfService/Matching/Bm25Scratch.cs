@@ -26,9 +26,10 @@ internal sealed class Bm25Scratch
 
     public float[] ArticleField { get; private set; } = [];
 
-    public float[] ArticleBest { get; private set; } = [];
+    /// <summary>Gets the best variant scores of each touched article, <see cref="VariantsPerArticle"/> slots per article, highest first.</summary>
+    public float[] ArticleVariants { get; private set; } = [];
 
-    public float[] ArticleSecond { get; private set; } = [];
+    public int VariantsPerArticle { get; private set; } = 1;
 
     public int[] ArticleStamp { get; private set; } = [];
 
@@ -49,17 +50,16 @@ internal sealed class Bm25Scratch
         {
             ArticleStamp[article] = _generation;
             ArticleField[article] = 0;
-            ArticleBest[article] = 0;
-            ArticleSecond[article] = 0;
+            ArticleVariants.AsSpan(article * VariantsPerArticle, VariantsPerArticle).Clear();
             TouchedArticles[ArticleCount++] = article;
         }
     }
 
     /// <summary>Returns this thread's scratch, grown to fit an index of the given size, with a fresh generation.</summary>
-    public static Bm25Scratch Rent(int variantCount, int articleCount)
+    public static Bm25Scratch Rent(int variantCount, int articleCount, int variantsPerArticle)
     {
         var scratch = _current ??= new Bm25Scratch();
-        scratch.EnsureCapacity(variantCount, articleCount);
+        scratch.EnsureCapacity(variantCount, articleCount, variantsPerArticle);
         scratch.NextGeneration();
         scratch.VariantCount = 0;
         scratch.ArticleCount = 0;
@@ -74,8 +74,14 @@ internal sealed class Bm25Scratch
         }
     }
 
-    private void EnsureCapacity(int variantCount, int articleCount)
+    private void EnsureCapacity(int variantCount, int articleCount, int variantsPerArticle)
     {
+        VariantsPerArticle = variantsPerArticle;
+        if (ArticleVariants.Length < articleCount * variantsPerArticle)
+        {
+            ArticleVariants = new float[articleCount * variantsPerArticle];
+        }
+
         if (VariantScore.Length < variantCount)
         {
             VariantScore = new float[variantCount];
@@ -86,8 +92,6 @@ internal sealed class Bm25Scratch
         if (ArticleField.Length < articleCount)
         {
             ArticleField = new float[articleCount];
-            ArticleBest = new float[articleCount];
-            ArticleSecond = new float[articleCount];
             ArticleStamp = new int[articleCount];
             TouchedArticles = new int[articleCount];
         }

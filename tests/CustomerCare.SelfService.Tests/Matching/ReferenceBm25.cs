@@ -20,8 +20,8 @@ internal static class ReferenceBm25
         {
             var variantScores = article.QuestionVariants.Select(v => FieldScore(Tokens(v), variants, terms, options)).OrderDescending().ToArray();
             var best = variantScores.Length > 0 ? variantScores[0] : 0;
-            var second = variantScores.Length > 1 ? variantScores[1] : 0;
-            scores[article.Id] = (options.QuestionWeight * (best + (options.SecondVariantShare * second)))
+            var supporting = variantScores.Skip(1).Take(options.SupportingVariants).Sum();
+            scores[article.Id] = (options.QuestionWeight * (best + (options.SupportingVariantShare * supporting)))
                 + (options.TitleWeight * FieldScore(Tokens(article.Title), titles, terms, options))
                 + (options.BodyWeight * FieldScore(Tokens(article.Answer), bodies, terms, options));
         }
