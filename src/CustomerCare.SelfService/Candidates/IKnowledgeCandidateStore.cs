@@ -39,6 +39,7 @@ public interface IKnowledgeCandidateStore
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The stored candidate, with the version one higher.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="candidate"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="candidate"/> names another source concern than the stored one.</exception>
     /// <exception cref="ConcurrencyConflictException">The stored version differs, or the candidate does not exist (expected version 0 is not allowed here: use <see cref="ProposeAsync"/>).</exception>
     Task<KnowledgeCandidate> SaveAsync(KnowledgeCandidate candidate, CancellationToken cancellationToken = default);
 
