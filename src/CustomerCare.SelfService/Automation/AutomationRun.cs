@@ -76,6 +76,14 @@ public sealed class AutomationRun
         return new(id, automation.Name, customer, startedAt, [], initial, AutomationRunStatus.Running);
     }
 
+    /// <summary>Returns the run ready to try again after a hand-off, for example when a person fixed the cause of a failed step.</summary>
+    /// <returns>The run in the <see cref="AutomationRunStatus.Running"/> state; the failed step runs again with its idempotency key.</returns>
+    /// <exception cref="InvalidOperationException">The run completed, so there is nothing to retry.</exception>
+    public AutomationRun Retry() =>
+        Status == AutomationRunStatus.Completed
+            ? throw new InvalidOperationException($"Run {Id} of '{Automation}' completed; start a new run instead.")
+            : WithStatus(AutomationRunStatus.Running);
+
     internal FrozenDictionary<string, string> DataView => (FrozenDictionary<string, string>)Data;
 
     internal AutomationRun With(AutomationStepRecord record, IReadOnlyDictionary<string, string> outputs, AutomationRunStatus status)
