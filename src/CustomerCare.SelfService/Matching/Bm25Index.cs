@@ -69,7 +69,9 @@ internal sealed class Bm25Index
         var buffer = new TokenBuffer();
         var terms = new Dictionary<string, int>(StringComparer.Ordinal);
         var termLookup = terms.GetAlternateLookup<ReadOnlySpan<char>>();
-        var frequencies = new Dictionary<int, int>();
+        // Term frequencies of the text being added, by term id, and the ids it touched; reused for every text.
+        var frequencies = new int[1024];
+        var touchedTerms = new List<int>();
 
         var articleIds = new ArticleId[articles.Count];
         var articleIntent = new int[articles.Count];
@@ -78,9 +80,9 @@ internal sealed class Bm25Index
         var intents = new List<ContactReason>();
         var variantArticle = new List<int>();
         var variantLengths = new List<int>();
-        var questionEntries = new List<(int, int, int)>();
-        var titleEntries = new List<(int, int, int)>();
-        var bodyEntries = new List<(int, int, int)>();
+        var questionEntries = new List<(int, int, int)>(articles.Count * 16);
+        var titleEntries = new List<(int, int, int)>(articles.Count * 4);
+        var bodyEntries = new List<(int, int, int)>(articles.Count * 16);
         var titleLengths = new int[articles.Count];
         var bodyLengths = new int[articles.Count];
 
@@ -126,7 +128,7 @@ internal sealed class Bm25Index
         int AddEntries(string text, int document, List<(int, int, int)> entries)
         {
             analyzer.Analyze(text, buffer);
-            frequencies.Clear();
+            touchedTerms.Clear();
             for (var i = 0; i < buffer.Count; i++)
             {
                 var token = buffer[i];
@@ -134,14 +136,22 @@ internal sealed class Bm25Index
                 {
                     termId = terms.Count;
                     termLookup[token] = termId;
+                    if (termId == frequencies.Length)
+                    {
+                        Array.Resize(ref frequencies, termId * 2);
+                    }
                 }
 
-                frequencies[termId] = frequencies.GetValueOrDefault(termId) + 1;
+                if (frequencies[termId]++ == 0)
+                {
+                    touchedTerms.Add(termId);
+                }
             }
 
-            foreach (var (termId, frequency) in frequencies)
+            foreach (var termId in touchedTerms)
             {
-                entries.Add((termId, document, frequency));
+                entries.Add((termId, document, frequencies[termId]));
+                frequencies[termId] = 0;
             }
 
             return buffer.Count;

@@ -182,6 +182,10 @@ public sealed class Bm25KnowledgeMatcher : IKnowledgeMatcher
             termIds[distinct++] = termId;
         }
 
+        // TODO(perf): every posting of every query term is visited, so a word that occurs in most answer bodies makes
+        // a query touch most articles (about 1 ms for 10,000 articles with 40-word bodies). MaxScore-style pruning,
+        // which skips the postings of low-idf terms once they cannot lift an untouched article into the top
+        // candidates, would bound the work by the rare terms.
         var generation = scratch.Generation;
         var variantScore = scratch.VariantScore;
         var variantStamp = scratch.VariantStamp;
