@@ -6,7 +6,7 @@ using NodaTime;
 namespace CustomerCare.SelfService;
 
 /// <summary>
-/// The state of one run of an automation: the step records so far, the data collected, and where it stands. Store
+/// The state of one run of an automation: the step records so far, the data collected, and its status. Store
 /// it after each step (see <see cref="IAutomationStepSink"/>) and pass it back to resume.
 /// </summary>
 /// <remarks>This type is immutable and thread-safe.</remarks>
@@ -48,7 +48,7 @@ public sealed class AutomationRun
     /// <summary>Gets the data given at the start and collected by completed steps, by name.</summary>
     public IReadOnlyDictionary<string, string> Data { get; }
 
-    /// <summary>Gets where the run stands.</summary>
+    /// <summary>Gets the run's status.</summary>
     public AutomationRunStatus Status { get; }
 
     /// <summary>Gets the number of steps that completed.</summary>

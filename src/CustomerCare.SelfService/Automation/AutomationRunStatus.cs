@@ -1,6 +1,6 @@
 namespace CustomerCare.SelfService;
 
-/// <summary>Where an automation run stands.</summary>
+/// <summary>The status of an automation run.</summary>
 public enum AutomationRunStatus
 {
     /// <summary>Started or resumed; some steps are still to run.</summary>

@@ -37,7 +37,7 @@ public sealed record KnowledgeCandidate
     /// <summary>Gets the identifier.</summary>
     public KnowledgeCandidateId Id { get; init; }
 
-    /// <summary>Gets the resolved concern it comes from; the queue holds at most one candidate per concern.</summary>
+    /// <summary>Gets the resolved concern it comes from; the queue contains at most one candidate per concern.</summary>
     public ConcernId SourceConcern { get; init; }
 
     /// <summary>Gets the question as the customer asked it, or as the reviewer edited it.</summary>

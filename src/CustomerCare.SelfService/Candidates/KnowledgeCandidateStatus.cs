@@ -1,6 +1,6 @@
 namespace CustomerCare.SelfService;
 
-/// <summary>Where a knowledge candidate stands in review: proposed → approved → published, or rejected.</summary>
+/// <summary>The review status of a knowledge candidate: proposed → approved → published, or rejected.</summary>
 public enum KnowledgeCandidateStatus
 {
     /// <summary>Waiting for a reviewer.</summary>

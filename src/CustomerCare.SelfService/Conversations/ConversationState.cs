@@ -1,6 +1,6 @@
 namespace CustomerCare.SelfService;
 
-/// <summary>Where a self-service conversation stands.</summary>
+/// <summary>The state of a self-service conversation.</summary>
 public enum ConversationState
 {
     /// <summary>Waiting for the customer's next query or feedback.</summary>

@@ -5,7 +5,7 @@ using NodaTime;
 namespace CustomerCare.SelfService;
 
 /// <summary>
-/// One customer's visit to self-service: the transcript so far and where it stands. Every step of
+/// One customer's visit to self-service: the transcript so far and its state. Every step of
 /// <see cref="SelfServiceEngine"/> returns a new conversation; store the latest one between messages.
 /// </summary>
 /// <remarks>This type is immutable and thread-safe.</remarks>
@@ -46,7 +46,7 @@ public sealed class SelfServiceConversation
     /// <summary>Gets every entry so far, oldest first.</summary>
     public ImmutableArray<TranscriptEntry> Transcript { get; }
 
-    /// <summary>Gets where the conversation stands.</summary>
+    /// <summary>Gets the conversation's state.</summary>
     public ConversationState State { get; }
 
     /// <summary>Gets the number of queries the customer sent.</summary>
