@@ -113,7 +113,11 @@ public sealed class SqliteConcernSnapshotStore : IConcernSnapshotStore
                     "state_entry = $stateEntry, version = $version, created_at = $created, state_entered_at = $entered, updated_at = $updated, document = $document " +
                     "WHERE concern_id = $id AND version = $expected");
             AddConcern(concern, id, change.Snapshot);
-            concern.Parameters.AddWithValue("$expected", change.ExpectedVersion);
+            if (change.ExpectedVersion > 0)
+            {
+                concern.Parameters.AddWithValue("$expected", change.ExpectedVersion);
+            }
+
             if (await concern.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
             {
                 var stored = await ReadVersionAsync(scope, id, cancellationToken).ConfigureAwait(false);
