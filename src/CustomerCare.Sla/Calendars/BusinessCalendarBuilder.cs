@@ -104,7 +104,8 @@ public sealed class BusinessCalendarBuilder
     /// <summary>Adds several holidays, such as imported public holidays.</summary>
     /// <param name="holidays">The holidays, in order.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="holidays"/> is null or contains null.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="holidays"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="holidays"/> contains null.</exception>
     public BusinessCalendarBuilder AddHolidays(IEnumerable<Holiday> holidays)
     {
         foreach (var holiday in Guard.NoNullElements(holidays).ToArray())

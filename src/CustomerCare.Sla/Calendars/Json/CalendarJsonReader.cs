@@ -48,10 +48,21 @@ internal static class CalendarJsonReader
             ? string.Create(CultureInfo.InvariantCulture, $" (line {line + 1}, byte {exception.BytePositionInLine + 1})")
             : string.Empty;
 
-        // The serializer names its own .NET types in conversion errors, so the message names the expected JSON types instead.
-        var problem = exception.Message.Contains("could not be converted", StringComparison.Ordinal)
-            ? "has a value of the wrong JSON type" + where
-            : "is not valid JSON" + where + ": " + StripLocation(exception.Message);
+        // The serializer names its own .NET types in some messages, so those cases get a message in the format's terms.
+        string problem;
+        if (exception.Message.Contains("could not be converted", StringComparison.Ordinal))
+        {
+            problem = "has a value of the wrong JSON type" + where;
+        }
+        else if (exception.Message.StartsWith("Duplicate property", StringComparison.Ordinal))
+        {
+            problem = "is not valid JSON" + where + ": the property appears more than once in its object";
+        }
+        else
+        {
+            problem = "is not valid JSON" + where + ": " + StripLocation(exception.Message);
+        }
+
         return new CustomerCareValidationException(new ValidationError(
             path,
             problem,
