@@ -37,20 +37,43 @@ internal static class ClockMath
         return null;
     }
 
-    /// <summary>Returns the business time that ran within the segments before <paramref name="now"/>.</summary>
-    public static Duration ElapsedAt(IBusinessCalendar calendar, List<Segment> segments, Instant now)
+    /// <summary>
+    /// Stores the business time of each segment up to <paramref name="now"/> in <paramref name="available"/> and
+    /// returns their sum: the business time that ran before <paramref name="now"/>.
+    /// </summary>
+    public static Duration MeasureSegments(IBusinessCalendar calendar, List<Segment> segments, Instant now, Span<Duration> available)
     {
+        Guard.Invariant(available.Length == segments.Count);
         var elapsed = Duration.Zero;
-        foreach (var segment in segments)
+        for (var i = 0; i < segments.Count; i++)
         {
+            var segment = segments[i];
             var end = segment.End is { } closed && closed < now ? closed : now;
-            if (segment.Start < end)
-            {
-                elapsed += calendar.BusinessTimeBetween(segment.Start, end);
-            }
+            available[i] = segment.Start < end ? calendar.BusinessTimeBetween(segment.Start, end) : Duration.Zero;
+            elapsed += available[i];
         }
 
         return elapsed;
+    }
+
+    /// <summary>
+    /// Returns what <see cref="ReachedAt(IBusinessCalendar, Duration, List{Segment})"/> returns, reusing the business time
+    /// per segment from <see cref="MeasureSegments"/>, which must cover every closed segment completely.
+    /// </summary>
+    public static Instant? ReachedAt(IBusinessCalendar calendar, Duration amount, List<Segment> segments, ReadOnlySpan<Duration> available)
+    {
+        var remaining = amount;
+        for (var i = 0; i < segments.Count; i++)
+        {
+            if (segments[i].End is null || remaining <= available[i])
+            {
+                return calendar.AddBusinessTime(segments[i].Start, remaining);
+            }
+
+            remaining -= available[i];
+        }
+
+        return null;
     }
 
     /// <summary>

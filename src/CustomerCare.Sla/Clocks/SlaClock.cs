@@ -99,9 +99,13 @@ public sealed class SlaClock
         var replay = Replay(now);
         var target = replay.Target;
         var calendar = target.Calendar;
-        var deadline = ClockMath.ReachedAt(calendar, target.Duration, replay.Segments);
-        var breachedAt = replay.EarlierBreach ?? ClockMath.FindBreach(replay.Periods, replay.Segments, now, (true, deadline));
-        var elapsed = ClockMath.ElapsedAt(calendar, replay.Segments, now);
+        var segments = replay.Segments;
+
+        // Each segment's business time is measured once and reused for the elapsed time, the deadline and the warnings.
+        var available = segments.Count <= 64 ? stackalloc Duration[segments.Count] : new Duration[segments.Count];
+        var elapsed = ClockMath.MeasureSegments(calendar, segments, now, available);
+        var deadline = ClockMath.ReachedAt(calendar, target.Duration, segments, available);
+        var breachedAt = replay.EarlierBreach ?? ClockMath.FindBreach(replay.Periods, segments, now, (true, deadline));
 
         var state = (replay.State, breachedAt) switch
         {
@@ -123,7 +127,7 @@ public sealed class SlaClock
             }
             else if (nextWarning is null && state == SlaClockState.Running)
             {
-                nextWarning = ClockMath.ReachedAt(calendar, amount, replay.Segments);
+                nextWarning = ClockMath.ReachedAt(calendar, amount, segments, available);
             }
         }
 

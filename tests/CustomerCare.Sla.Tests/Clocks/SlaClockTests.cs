@@ -223,5 +223,19 @@ public partial class SlaClockTests
         Assert.StartsWith("first-response clock, last Paused at 2026-01-05T09:00:00Z (waiting-for-customer)", paused.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Evaluate_ConcurrentCallers_SameStatus()
+    {
+        var clock = SlaClock.Start(At("2026-01-05T09:00"), FirstResponse)
+            .Append(SlaEvent.Paused(At("2026-01-05T10:00")))
+            .Append(SlaEvent.Resumed(At("2026-01-06T09:00")));
+        var instants = Enumerable.Range(0, 200).Select(i => At("2026-01-05T09:00") + Duration.FromMinutes(i * 17)).ToArray();
+        var expected = instants.Select(clock.Evaluate).ToArray();
+
+        var results = await Task.WhenAll(instants.Select(instant => Task.Run(() => clock.Evaluate(instant))));
+
+        Assert.Equal(expected, results);
+    }
+
     private static Instant At(string local) => Local("Europe/Berlin", local);
 }

@@ -123,7 +123,7 @@ internal static class CalendarCompiler
             errors.Add(new ValidationError(
                 path,
                 zoneId is null ? "is missing" : "is not a time zone id of the IANA time zone database",
-                $"Use an IANA id such as 'Europe/Berlin' or 'America/New_York' (tzdb {DateTimeZoneProviders.Tzdb.VersionId}).",
+                $"Use an IANA id such as 'Europe/Berlin' or 'America/New_York' (tzdb {NodaTime.TimeZones.TzdbDateTimeZoneSource.Default.TzdbVersion}).",
                 zoneId));
         }
 
