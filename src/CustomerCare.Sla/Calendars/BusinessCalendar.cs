@@ -73,7 +73,7 @@ public sealed class BusinessCalendar : IBusinessCalendar
     }
 
     /// <summary>Gets how far a search looks for business time before it gives up: 3,653 days, about 10 years.</summary>
-    public static Duration SearchHorizon { get; } = Duration.FromDays(3653);
+    public static Duration SearchHorizon { get; } = Duration.FromNanoseconds(BusinessTimeline.Horizon);
 
     /// <summary>Gets the earliest instant that calendar operations accept, 1900-01-01T00:00:00Z.</summary>
     public static Instant MinSupportedInstant => TimeScale.MinInstant;

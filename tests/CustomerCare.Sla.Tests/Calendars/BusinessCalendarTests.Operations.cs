@@ -165,6 +165,12 @@ public partial class BusinessCalendarTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Office.AddBusinessTime(Utc("2149-12-31T00:00:00Z"), Duration.FromDays(10)));
         Assert.Throws<ArgumentOutOfRangeException>(() => Office.SubtractBusinessTime(Utc("1900-01-02T00:00:00Z"), Duration.FromDays(10)));
         Assert.Throws<ArgumentOutOfRangeException>(() => Office.IsBusinessDay(new LocalDate(2151, 1, 1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Office.NextBusinessInstant(Utc("2149-12-31T20:00:00Z")));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Office.NextClosing(Utc("2149-12-31T20:00:00Z")));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Office.PreviousBusinessInstant(Utc("1900-01-01T00:00:00Z")));
+        Assert.Equal(Utc("2150-01-01T00:00:00Z"), BusinessCalendar.AlwaysOpenUtc.NextBusinessInstant(Utc("2150-01-01T00:00:00Z")));
+        Assert.Equal(BusinessCalendar.MinSupportedInstant, BusinessCalendar.AlwaysOpenUtc.SubtractBusinessTime(Utc("1900-01-02T00:00:00Z"), Duration.FromDays(1)));
+        Assert.Equal(BusinessCalendar.MaxSupportedInstant, BusinessCalendar.AlwaysOpenUtc.AddBusinessTime(Utc("2149-12-31T00:00:00Z"), Duration.FromDays(1)));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ internal sealed class BusinessDayIndex
     // Local dates of supported instants lie within these years in every zone.
     private const int FirstYear = 1899;
     private const int LastYear = 2150;
-    private const int HorizonDays = 3653;
+    private const int HorizonDays = (int)(BusinessTimeline.Horizon / TimeScale.NanosecondsPerDay);
 
     private readonly BusinessTimeline _timeline;
     private readonly DateTimeZone _zone;

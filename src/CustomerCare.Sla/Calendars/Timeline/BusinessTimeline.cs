@@ -35,8 +35,8 @@ internal sealed class BusinessTimeline
         _calendarId = calendarId;
     }
 
-    /// <summary>Gets the search horizon in nanoseconds.</summary>
-    public static long Horizon { get; } = BusinessCalendar.SearchHorizon.ToInt64Nanoseconds();
+    /// <summary>The search horizon in nanoseconds: 3,653 days, about 10 years. A constant, so no type initializer depends on another.</summary>
+    public const long Horizon = 3653 * TimeScale.NanosecondsPerDay;
 
     public bool IsBusiness(long instant)
     {
@@ -152,12 +152,9 @@ internal sealed class BusinessTimeline
             return instant;
         }
 
-        if (count < block.Bounds.Length)
-        {
-            return block.Bounds[count];
-        }
-
-        var opening = FirstOpeningAfterBlock(index, instant, instantName, out _);
+        var opening = count < block.Bounds.Length
+            ? block.Bounds[count]
+            : FirstOpeningAfterBlock(index, instant, instantName, out _);
         if (opening > TimeScale.MaxNanoseconds)
         {
             CalendarErrors.ThrowResultAfterRange(instantName);
@@ -180,30 +177,13 @@ internal sealed class BusinessTimeline
             return instant;
         }
 
-        if (count > 0)
+        var closing = count > 0 ? block.Bounds[count - 1] : LastClosingBeforeBlock(index, instant, instantName);
+        if (closing < TimeScale.MinNanoseconds)
         {
-            return block.Bounds[count - 1];
+            CalendarErrors.ThrowResultBeforeRange(instantName);
         }
 
-        while (true)
-        {
-            if (--index < 0)
-            {
-                CalendarErrors.ThrowResultBeforeRange(instantName);
-            }
-
-            block = BlockAt(index);
-            var reach = block.IsEmpty ? block.Start : block.Bounds[^1];
-            if (instant - reach > Horizon)
-            {
-                CalendarErrors.ThrowNoBusinessTimeBefore(_calendarId, instant);
-            }
-
-            if (!block.IsEmpty)
-            {
-                return block.Bounds[^1];
-            }
-        }
+        return closing;
     }
 
     /// <summary>Returns the earliest closing after <paramref name="instant"/>; spans cut at block edges do not close there.</summary>
@@ -305,6 +285,30 @@ internal sealed class BusinessTimeline
         var end = start + (1L << BlockShift);
         var block = new SpanBlock(start, end, _schedule.BuildBounds(start, end));
         return Interlocked.CompareExchange(ref _blocks[index], block, null) ?? block;
+    }
+
+    /// <summary>Returns the last closing in a block before <paramref name="index"/>, or throws at the horizon or the range start.</summary>
+    private long LastClosingBeforeBlock(int index, long instant, string instantName)
+    {
+        while (true)
+        {
+            if (--index < 0)
+            {
+                CalendarErrors.ThrowResultBeforeRange(instantName);
+            }
+
+            var block = BlockAt(index);
+            var reach = block.IsEmpty ? block.Start : block.Bounds[^1];
+            if (instant - reach > Horizon)
+            {
+                CalendarErrors.ThrowNoBusinessTimeBefore(_calendarId, instant);
+            }
+
+            if (!block.IsEmpty)
+            {
+                return block.Bounds[^1];
+            }
+        }
     }
 
     /// <summary>Returns the first opening in a block after <paramref name="index"/>, or throws at the horizon or the range end.</summary>
