@@ -20,6 +20,9 @@ namespace CustomerCare.Sla.Calendars;
 /// </remarks>
 internal sealed class BusinessTimeline
 {
+    /// <summary>The search horizon in nanoseconds: 3,653 days, about 10 years. A constant, so no type initializer depends on another.</summary>
+    public const long Horizon = 3653 * TimeScale.NanosecondsPerDay;
+
     private const int BlockShift = 55;
 
     private static readonly long FirstBlock = TimeScale.MinNanoseconds >> BlockShift;
@@ -34,9 +37,6 @@ internal sealed class BusinessTimeline
         _schedule = schedule;
         _calendarId = calendarId;
     }
-
-    /// <summary>The search horizon in nanoseconds: 3,653 days, about 10 years. A constant, so no type initializer depends on another.</summary>
-    public const long Horizon = 3653 * TimeScale.NanosecondsPerDay;
 
     public bool IsBusiness(long instant)
     {
