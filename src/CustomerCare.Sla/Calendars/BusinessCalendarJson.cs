@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using CustomerCare.Core;
 using CustomerCare.Sla.Calendars.Json;
@@ -35,6 +36,13 @@ namespace CustomerCare.Sla.Calendars;
 /// </remarks>
 public static class BusinessCalendarJson
 {
+    // Calendar files are edited by people, so names such as "Mariä Himmelfahrt" or "St Stephen's Day" are written as
+    // they are instead of as \u escapes. The output is meant for files and APIs, not for embedding in HTML.
+    private static readonly SlaJsonContext WritingContext = new(new JsonSerializerOptions(SlaJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
     /// <summary>Reads a calendar from JSON text.</summary>
     /// <param name="json">The JSON document.</param>
     /// <returns>The calendar.</returns>
@@ -68,7 +76,7 @@ public static class BusinessCalendarJson
     public static string Serialize(BusinessCalendar calendar)
     {
         Guard.NotNull(calendar);
-        return JsonSerializer.Serialize(ToDocument(calendar), SlaJsonContext.Default.CalendarDocument);
+        return JsonSerializer.Serialize(ToDocument(calendar), WritingContext.CalendarDocument);
     }
 
     private static BusinessCalendar Read(Func<CalendarDocument?> deserialize)

@@ -76,6 +76,21 @@ public class BusinessCalendarJsonTests
         AssertSameDefinition(calendar, again);
     }
 
+    [Fact]
+    public void Serialize_Names_WrittenAsTheyAre()
+    {
+        var calendar = new BusinessCalendarBuilder("munich", "Europe/Berlin")
+            .AddHoliday(Holiday.OnDate(Date("2026-08-15"), "Mariä Himmelfahrt"))
+            .AddHoliday(Holiday.Annual(new AnnualDate(12, 26), "St Stephen's Day"))
+            .Build();
+
+        var json = BusinessCalendarJson.Serialize(calendar);
+
+        Assert.Contains("\"Mariä Himmelfahrt\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"St Stephen's Day\"", json, StringComparison.Ordinal);
+        Assert.Equal(calendar.Holidays, BusinessCalendarJson.Parse(json).Holidays);
+    }
+
     [Property(Arbitrary = [typeof(CalendarArbitraries)], MaxTest = 200)]
     public void Serialize_RandomCalendars_RoundTrip(CalendarArbitraries.CalendarCase @case)
     {

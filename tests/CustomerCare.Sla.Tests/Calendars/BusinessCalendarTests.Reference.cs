@@ -8,7 +8,7 @@ namespace CustomerCare.Sla.Tests.Calendars;
 /// <summary>The calculator against the minute-stepping reference, on random calendars, zones and instants.</summary>
 public partial class BusinessCalendarTests
 {
-    [Property(Arbitrary = [typeof(CalendarArbitraries)], MaxTest = 500)]
+    [Property(Arbitrary = [typeof(CalendarArbitraries)], MaxTest = 1000)]
     public void IsBusinessTime_AgreesWithReference(CalendarCase @case)
     {
         foreach (var instant in @case.Instants)
@@ -19,7 +19,7 @@ public partial class BusinessCalendarTests
         }
     }
 
-    [Property(Arbitrary = [typeof(CalendarArbitraries)], MaxTest = 500)]
+    [Property(Arbitrary = [typeof(CalendarArbitraries)], MaxTest = 1000)]
     public void BusinessTimeBetween_AgreesWithReference(CalendarCase @case)
     {
         for (var i = 0; i + 1 < 8; i++)
@@ -30,7 +30,7 @@ public partial class BusinessCalendarTests
         }
     }
 
-    [Property(Arbitrary = [typeof(CalendarArbitraries)], MaxTest = 500)]
+    [Property(Arbitrary = [typeof(CalendarArbitraries)], MaxTest = 1000)]
     public void AddBusinessTime_AgreesWithReference(CalendarCase @case)
     {
         for (var i = 0; i < 6; i++)
@@ -54,7 +54,7 @@ public partial class BusinessCalendarTests
         }
     }
 
-    [Property(Arbitrary = [typeof(CalendarArbitraries)], MaxTest = 500)]
+    [Property(Arbitrary = [typeof(CalendarArbitraries)], MaxTest = 1000)]
     public void SubtractBusinessTime_AgreesWithReference(CalendarCase @case)
     {
         for (var i = 0; i < 6; i++)
