@@ -457,7 +457,9 @@ internal sealed class AgentIndex
 
         foreach (var skill in agent.Skills)
         {
-            _proficiency[SkillId(skill.Skill)][slot] = (byte)skill.Level;
+            // Interning may grow the column array, so take the id before indexing into it.
+            var skillId = SkillId(skill.Skill);
+            _proficiency[skillId][slot] = (byte)skill.Level;
         }
 
         foreach (var level in agent.Levels)
