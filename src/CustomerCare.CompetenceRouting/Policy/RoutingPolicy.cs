@@ -90,6 +90,12 @@ public sealed record RoutingPolicy
     public Duration OfferTimeout { get; init; } = Duration.FromMinutes(2);
 
     /// <summary>
+    /// Gets how long an agent who rejected an offer of a concern is not asked for it again; ten minutes by default.
+    /// After that the agent is asked again, so a concern that every eligible agent rejected is not stuck for good.
+    /// </summary>
+    public Duration RejectionCooldown { get; init; } = Duration.FromMinutes(10);
+
+    /// <summary>
     /// Gets the waiting time after which a concern counts one priority level more urgent, again for each further
     /// interval, so old low-priority concerns are not starved by new urgent ones; ten minutes by default,
     /// <see langword="null"/> to turn aging off. Aging never goes beyond P1.

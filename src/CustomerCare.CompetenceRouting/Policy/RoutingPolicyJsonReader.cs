@@ -16,7 +16,7 @@ namespace CustomerCare.CompetenceRouting;
 /// </summary>
 internal sealed class RoutingPolicyJsonReader(IReadOnlyDictionary<string, IBusinessCalendar> calendars)
 {
-    private static readonly string[] PolicyProperties = ["levels", "distribution", "offerTimeout", "agingInterval", "slaRiskPercent", "awayAfterMissedOffer", "rules", "defaultRule", "ladders", "overflow"];
+    private static readonly string[] PolicyProperties = ["levels", "distribution", "offerTimeout", "rejectionCooldown", "agingInterval", "slaRiskPercent", "awayAfterMissedOffer", "rules", "defaultRule", "ladders", "overflow"];
     private static readonly string[] LevelProperties = ["rank", "name"];
     private static readonly string[] RuleProperties = ["name", "when", "entryLevel", "skills", "ladder", "priority"];
     private static readonly string[] ConditionProperties = ["channels", "reasons", "minComplexity", "maxComplexity", "tiers", "languages", "minPriority"];
@@ -72,6 +72,7 @@ internal sealed class RoutingPolicyJsonReader(IReadOnlyDictionary<string, IBusin
             Overflow = ReadList(root, "overflow", "$", ReadOverflow) ?? [],
             Distribution = ReadDistribution(root, "distribution", "$") ?? defaults.Distribution,
             OfferTimeout = ReadDuration(root, "offerTimeout", "$") ?? defaults.OfferTimeout,
+            RejectionCooldown = ReadDuration(root, "rejectionCooldown", "$") ?? defaults.RejectionCooldown,
             AgingInterval = Property(root, "agingInterval") is { ValueKind: JsonValueKind.Null } ? null : ReadDuration(root, "agingInterval", "$") ?? defaults.AgingInterval,
             SlaRiskPercent = Property(root, "slaRiskPercent") is { ValueKind: JsonValueKind.Null } ? null : ReadInt(root, "slaRiskPercent", "$") ?? defaults.SlaRiskPercent,
             AwayAfterMissedOffer = ReadBool(root, "awayAfterMissedOffer", "$") ?? defaults.AwayAfterMissedOffer,

@@ -26,6 +26,7 @@ internal static class RoutingPolicyJsonWriter
         writer.WriteEndArray();
         writer.WriteString("distribution", Kebab(policy.Distribution));
         writer.WriteString("offerTimeout", Iso(policy.OfferTimeout));
+        writer.WriteString("rejectionCooldown", Iso(policy.RejectionCooldown));
         if (policy.AgingInterval is { } aging)
         {
             writer.WriteString("agingInterval", Iso(aging));

@@ -245,6 +245,11 @@ internal static class RoutingPolicyValidator
             errors.Add(new("offerTimeout", "is not positive", "Use a positive duration, such as 2 minutes.", DurationText.Format(policy.OfferTimeout)));
         }
 
+        if (policy.RejectionCooldown <= Duration.Zero)
+        {
+            errors.Add(new("rejectionCooldown", "is not positive", "Use a positive duration, such as 10 minutes.", DurationText.Format(policy.RejectionCooldown)));
+        }
+
         if (policy.AgingInterval is { } aging && aging <= Duration.Zero)
         {
             errors.Add(new("agingInterval", "is not positive", "Use a positive duration, such as 10 minutes, or leave it unset to turn aging off.", DurationText.Format(aging)));

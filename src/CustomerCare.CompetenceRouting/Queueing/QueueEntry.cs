@@ -24,7 +24,7 @@ public sealed record QueueEntry
     private readonly RoutableConcern _concern = null!;
     private readonly ConcernClassification _classification = null!;
     private readonly string _ladder = string.Empty;
-    private readonly ValueList<AgentId> _rejectedBy = ValueList<AgentId>.Empty;
+    private readonly ValueList<Rejection> _rejections = ValueList<Rejection>.Empty;
     private readonly ValueList<EscalationRecord> _escalations = ValueList<EscalationRecord>.Empty;
     private readonly ValueList<KnowledgeNote> _notes = ValueList<KnowledgeNote>.Empty;
     private readonly ValueList<string> _appliedOverflowRules = ValueList<string>.Empty;
@@ -84,12 +84,15 @@ public sealed record QueueEntry
     /// <summary>Gets the agent that holds capacity for the concern: the offered or the assigned agent, or <see langword="null"/>.</summary>
     public AgentId? Holder => Offer?.Agent ?? AssignedAgent;
 
-    /// <summary>Gets the agents who rejected an offer of the concern; they are not asked again. Empty by default.</summary>
+    /// <summary>
+    /// Gets the rejected offers of the concern, oldest first; empty by default. A rejecting agent is not asked again
+    /// until <see cref="RoutingPolicy.RejectionCooldown"/> has passed.
+    /// </summary>
     /// <exception cref="ArgumentNullException">The value is null.</exception>
-    public IReadOnlyList<AgentId> RejectedBy
+    public IReadOnlyList<Rejection> Rejections
     {
-        get => _rejectedBy;
-        init => _rejectedBy = ValueList<AgentId>.From(Guard.NotNull(value));
+        get => _rejections;
+        init => _rejections = ValueList<Rejection>.From(Guard.NotNull(value));
     }
 
     /// <summary>Gets the escalations so far, oldest first; empty by default.</summary>

@@ -56,7 +56,7 @@ public sealed partial class CompetenceRouter
                 var start = step < 0 ? entry : LadderWalker.ReturnToQueue(entry);
                 if (step >= 0 && request.RequestedBy is { } asking)
                 {
-                    start = start with { RejectedBy = [.. start.RejectedBy, asking] };
+                    start = start with { Rejections = [.. start.Rejections, new Rejection(asking, now)] };
                 }
 
                 var escalated = _engine.Walker.Escalate(start, request.Kind, request.Reason, target, step, request.RequestedBy, request.Note, now, log);

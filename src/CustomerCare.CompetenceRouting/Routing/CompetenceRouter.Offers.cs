@@ -98,7 +98,7 @@ public sealed partial class CompetenceRouter
                 }
 
                 var now = _clock.GetCurrentInstant();
-                var returned = LadderWalker.ReturnToQueue(entry) with { RejectedBy = [.. entry.RejectedBy, agentId] };
+                var returned = LadderWalker.ReturnToQueue(entry) with { Rejections = [.. entry.Rejections, new Rejection(agentId, now)] };
                 if (note is not null)
                 {
                     var level = _engine.Walker.LadderOf(entry).Steps[entry.StepIndex].Level;

@@ -244,7 +244,7 @@ public sealed partial class CompetenceRouter : IDisposable
             }
 
             var claim = await _directory.ClaimCapacityAsync(
-                new CapacityClaim { Agent = agent, Concern = entry.ConcernId, Requirement = _engine.RequirementOf(entry), At = now },
+                new CapacityClaim { Agent = agent, Concern = entry.ConcernId, Requirement = _engine.RequirementOf(entry, now), At = now },
                 cancellationToken).ConfigureAwait(false);
             Refresh(agent, claim.Agent);
             if (!claim.Succeeded)

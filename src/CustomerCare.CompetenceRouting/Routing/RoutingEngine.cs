@@ -269,7 +269,7 @@ public sealed class RoutingEngine
         };
     }
 
-    internal AgentRequirement RequirementOf(QueueEntry entry)
+    internal AgentRequirement RequirementOf(QueueEntry entry, Instant now)
     {
         var ladder = _walker.LadderOf(entry);
         var step = ladder.Steps[entry.StepIndex];
@@ -281,7 +281,7 @@ public sealed class RoutingEngine
             Skills = requirement.Skills,
             Language = step.MatchLanguage ? entry.Concern.Language : null,
             PreferredAgent = step.PreferredAgentOnly ? entry.Concern.PreferredAgent : null,
-            ExcludedAgents = entry.RejectedBy,
+            ExcludedAgents = entry.Rejections.Where(r => r.At + Policy.RejectionCooldown > now).Select(r => r.Agent).ToArray(),
         };
     }
 
@@ -312,6 +312,18 @@ public sealed class RoutingEngine
                 : SelectionQuery.UnknownPreferredAgent;
         }
 
+        // Rejections in their cooldown keep the agent away; a concern rarely has more than a handful.
+        var rejections = ((ValueList<Rejection>)entry.Rejections).AsSpan();
+        Span<AgentId> active = rejections.Length <= 16 ? stackalloc AgentId[16] : new AgentId[rejections.Length];
+        var activeCount = 0;
+        foreach (var rejection in rejections)
+        {
+            if (rejection.At + Policy.RejectionCooldown > now)
+            {
+                active[activeCount++] = rejection.Agent;
+            }
+        }
+
         var mode = ladder.Distribution ?? Policy.Distribution;
         var query = new SelectionQuery
         {
@@ -321,7 +333,7 @@ public sealed class RoutingEngine
             LanguageId = step.MatchLanguage && concern.Language is { } language ? _index.LanguageId(language) : SelectionQuery.AnyLanguage,
             ChannelId = _index.ChannelId(concern.Channel),
             PreferredSlot = preferredSlot,
-            Rejected = ((ValueList<AgentId>)entry.RejectedBy).AsSpan(),
+            Rejected = active[..activeCount],
             Mode = mode,
             RoundRobinAfter = mode == DistributionMode.RoundRobin ? _roundRobin.GetValueOrDefault((ladder.Name, entry.StepIndex)) : default,
             NowTicks = now.ToUnixTimeTicks(),
@@ -409,7 +421,7 @@ public sealed class RoutingEngine
             entry.Classification,
             ladder,
             entry.StepIndex,
-            RequirementOf(entry),
+            RequirementOf(entry, now),
             entry.Priority,
             new Priority(EffectiveLevel(entry, now)),
             ladder.Distribution ?? Policy.Distribution,

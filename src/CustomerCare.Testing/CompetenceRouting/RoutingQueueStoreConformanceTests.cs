@@ -258,7 +258,7 @@ public abstract class RoutingQueueStoreConformanceTests
             StepEnteredAt = Start + Duration.FromMinutes(2),
             StepDeadline = null,
             Priority = Priority.P2,
-            RejectedBy = [AgentId(1), AgentId(2)],
+            Rejections = [new Rejection(AgentId(1), Start + Duration.FromSeconds(1)), new Rejection(AgentId(2), Start + Duration.FromSeconds(2))],
             Escalations =
             [
                 new EscalationRecord

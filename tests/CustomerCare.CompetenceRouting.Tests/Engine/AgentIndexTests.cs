@@ -91,5 +91,5 @@ public class AgentIndexTests
     }
 
     private static Queueing.QueueEntry EntryFor(RoutingEngine engine, PoolCase pool) =>
-        engine.CreateEntry(pool.Concern) with { RejectedBy = pool.Rejected };
+        engine.CreateEntry(pool.Concern) with { Rejections = pool.Rejected.Select(agent => new Queueing.Rejection(agent, Start)).ToArray() };
 }

@@ -205,7 +205,7 @@ public class RoutingEngineTests
         var engine = new RoutingEngine(PreferredPolicy());
         engine.UpsertAgent(Agent(1));
         engine.UpsertAgent(Agent(2));
-        var entry = engine.CreateEntry(Concern(1, preferredAgent: 1)) with { RejectedBy = [AgentId(1)] };
+        var entry = engine.CreateEntry(Concern(1, preferredAgent: 1)) with { Rejections = [new Rejection(AgentId(1), Start)] };
 
         var decision = engine.Decide(entry, Start);
 
