@@ -40,6 +40,7 @@ public readonly record struct AgentCheck(ExclusionReason Reason, Skill Skill = d
             ExclusionReason.SkillBelowMinimum => string.Create(CultureInfo.InvariantCulture, $"skill '{Skill}' proficiency {Actual} is below the minimum {Required}"),
             ExclusionReason.WrongLanguage => $"does not serve language '{requirement.Language}'",
             ExclusionReason.ChannelNotServed => $"does not serve channel '{requirement.Channel}'",
+            ExclusionReason.NoCapacity when Actual <= 0 => string.Create(CultureInfo.InvariantCulture, $"no capacity: {Actual} units free"),
             ExclusionReason.NoCapacity => string.Create(CultureInfo.InvariantCulture, $"no capacity on channel '{requirement.Channel}': {Actual} units free, a concern costs {Required}"),
             ExclusionReason.RejectedOffer => "rejected an offer of this concern before",
             _ => Reason.ToString(),

@@ -93,6 +93,12 @@ public sealed record AgentRequirement
                 return new(ExclusionReason.Busy);
         }
 
+        var cost = agent.Capacity.CostOf(_channel);
+        if (agent.FreeUnits <= 0)
+        {
+            return new(ExclusionReason.NoCapacity, default, agent.FreeUnits, cost);
+        }
+
         var skills = _skills.AsSpan();
         foreach (var required in skills)
         {
@@ -116,7 +122,6 @@ public sealed record AgentRequirement
             return new(ExclusionReason.WrongLanguage);
         }
 
-        var cost = agent.Capacity.CostOf(_channel);
         if (cost == 0)
         {
             return new(ExclusionReason.ChannelNotServed);

@@ -6,15 +6,20 @@ using NodaTime;
 namespace CustomerCare.CompetenceRouting.Engine;
 
 /// <summary>
-/// The agents of one routing engine, indexed by level, skill and presence so that a selection examines only the
-/// available agents at the step's level who have its rarest skill.
+/// The agents of one routing engine, indexed by level, skill, presence and free capacity so that a selection examines
+/// only the open agents at the step's level who have its rarest skill.
 /// </summary>
 /// <remarks>
 /// <para>
-/// Agents live in slots. Per-slot facts are kept in parallel arrays (level bits, presence, units, load, idle time,
-/// languages, channel costs) and proficiencies in one column per skill, so checking a candidate reads a few array
-/// elements and allocates nothing. Posting lists hold the available agents per (level, skill) and per level.
-/// Counters per level and presence let a selection count the agents it never examines.
+/// Agents live in slots. Per-slot facts are kept in flat arrays (level bits, presence, units, load, idle time,
+/// language bits, channel costs) and proficiencies in one column per skill, so checking a candidate reads a few
+/// array elements and allocates nothing.
+/// </para>
+/// <para>
+/// An agent is open when it is available and has free units. Posting lists, sorted by slot, hold the open agents per
+/// (level, skill) and per level, and a second set holds the available agents without free units ("full"). Counters per
+/// level and presence let a selection count the agents it never examines, so a queue that has used up the capacity of
+/// the pool costs little to route.
 /// </para>
 /// <para>The index is not thread-safe; the routing engine that owns it serializes access.</para>
 /// </remarks>
@@ -30,11 +35,13 @@ internal sealed class AgentIndex
     private readonly List<Language> _languages = [];
     private readonly Dictionary<AgentId, int> _slotById = [];
     private readonly Stack<int> _freeSlots = new();
-    private readonly Dictionary<long, SlotList> _lists = [];
+    private readonly Dictionary<long, SlotList> _openLists = [];
+    private readonly Dictionary<long, SlotList> _fullLists = [];
     private readonly int[] _atLevel = new int[CompetenceLevel.MaxRank + 1];
+    private readonly int[] _fullAtLevel = new int[CompetenceLevel.MaxRank + 1];
     private readonly int[] _presenceAtLevel = new int[(CompetenceLevel.MaxRank + 1) * PresenceCount];
+    private readonly long[] _levelVersions = new long[CompetenceLevel.MaxRank + 1];
 
-    private bool[][] _covers = [];
     private byte[][] _proficiency = [];
     private int _slotCapacity;
     private int _slotCount;
@@ -45,10 +52,21 @@ internal sealed class AgentIndex
     private int[] _units = [];
     private int[] _load = [];
     private long[] _idleSince = [];
-    private int[][] _languagesBySlot = [];
-    private int[][] _costBySlot = [];
+
+    // Languages as bits: each slot has _languageWords words, and _covers[requested] has the bits of every language
+    // that covers the requested one, so one AND per word answers "does this agent serve it".
+    private int _languageWords = 1;
+    private ulong[] _languageBits = [];
+    private ulong[][] _covers = [];
+
+    // Costs per channel: each slot has _channelStride entries, 0 for a channel the agent does not serve.
+    private int _channelStride = 4;
+    private int[] _costs = [];
 
     public int Count => _slotById.Count;
+
+    /// <summary>Gets a number that changes whenever an agent is added, replaced or removed.</summary>
+    public long MembershipVersion { get; private set; }
 
     /// <summary>Gets the number of slots in use or freed; slots at and above it were never used.</summary>
     public int SlotCount => _slotCount;
@@ -100,10 +118,24 @@ internal sealed class AgentIndex
 
     public int ChannelId(Channel channel)
     {
-        if (!_channelIds.TryGetValue(channel, out var id))
+        if (_channelIds.TryGetValue(channel, out var id))
         {
-            id = _channelIds.Count;
-            _channelIds.Add(channel, id);
+            return id;
+        }
+
+        id = _channelIds.Count;
+        _channelIds.Add(channel, id);
+        if (id >= _channelStride)
+        {
+            var stride = _channelStride * 2;
+            var costs = new int[_slotCapacity * stride];
+            for (var slot = 0; slot < _slotCapacity; slot++)
+            {
+                Array.Copy(_costs, slot * _channelStride, costs, slot * stride, _channelStride);
+            }
+
+            _costs = costs;
+            _channelStride = stride;
         }
 
         return id;
@@ -116,21 +148,26 @@ internal sealed class AgentIndex
             return id;
         }
 
-        // The cover relation is symmetric, so one new row and one new column keep the matrix complete.
         id = _languages.Count;
         _languageIds.Add(language, id);
         _languages.Add(language);
-        Array.Resize(ref _covers, id + 1);
-        _covers[id] = new bool[id + 1];
-        for (var other = 0; other < id; other++)
+        if (id >= _languageWords * 64)
         {
-            Array.Resize(ref _covers[other], id + 1);
-            var covers = _languages[other].Covers(language);
-            _covers[other][id] = covers;
-            _covers[id][other] = covers;
+            GrowLanguageWords();
         }
 
-        _covers[id][id] = true;
+        // The cover relation is symmetric, so setting one row and one column keeps every row complete.
+        Array.Resize(ref _covers, id + 1);
+        _covers[id] = new ulong[_languageWords];
+        for (var other = 0; other <= id; other++)
+        {
+            if (_languages[other].Covers(language))
+            {
+                _covers[id][other / 64] |= 1UL << (other % 64);
+                _covers[other][id / 64] |= 1UL << (id % 64);
+            }
+        }
+
         return id;
     }
 
@@ -167,11 +204,21 @@ internal sealed class AgentIndex
     public Agent Book(int slot, AgentAssignment assignment, Instant at)
     {
         var agent = _agents[slot]!.WithAssignment(assignment, at);
+        var wasOpen = IsOpen(slot);
+        Touch(agent);
         _agents[slot] = agent;
         _load[slot] = agent.Load;
         _idleSince[slot] = at.ToUnixTimeTicks();
+        if (wasOpen && !IsOpen(slot))
+        {
+            MoveBetweenLists(slot, agent, toFull: true);
+        }
+
         return agent;
     }
+
+    /// <summary>Returns a number that changes whenever an agent at the level changes, including capacity booked in the index.</summary>
+    public long LevelVersion(int rank) => _levelVersions[rank];
 
     /// <summary>Returns the number of agents at a level whose presence is <paramref name="presence"/>.</summary>
     public int CountAt(int rank, Presence presence) => _presenceAtLevel[(rank * PresenceCount) + (int)presence];
@@ -190,26 +237,16 @@ internal sealed class AgentIndex
         }
 
         var rank = query.LevelRank;
+        var full = _fullAtLevel[rank];
         stats.Counts[(int)ExclusionReason.WrongLevel] = Count - _atLevel[rank];
         stats.Counts[(int)ExclusionReason.Offline] = CountAt(rank, Presence.Offline);
         stats.Counts[(int)ExclusionReason.Away] = CountAt(rank, Presence.Away);
         stats.Counts[(int)ExclusionReason.Busy] = CountAt(rank, Presence.Busy);
-        var available = CountAt(rank, Presence.Available);
+        stats.Counts[(int)ExclusionReason.NoCapacity] = full;
+        var open = CountAt(rank, Presence.Available) - full;
 
-        var pivot = -1;
-        var candidates = ListFor(rank, AnySkill);
-        for (var i = 0; i < query.SkillIds.Length; i++)
-        {
-            var list = ListFor(rank, query.SkillIds[i]);
-            if (pivot < 0 || (list?.Count ?? 0) < (candidates?.Count ?? 0))
-            {
-                pivot = i;
-                candidates = list;
-            }
-        }
-
-        var candidateCount = candidates?.Count ?? 0;
-        stats.Counts[(int)ExclusionReason.SkillMissing] = available - candidateCount;
+        var (candidates, pivot) = PivotList(_openLists, query);
+        stats.Counts[(int)ExclusionReason.SkillMissing] = open - (candidates?.Count ?? 0);
         if (candidates is null)
         {
             return;
@@ -218,13 +255,32 @@ internal sealed class AgentIndex
         foreach (var slot in candidates.Slots)
         {
             stats.Examined++;
-            var check = CheckCandidate(slot, query, pivot);
+            var check = CheckCandidate(slot, query, pivot, ignoreCapacity: false);
             Tally(slot, query, check, ref stats, recorder);
         }
     }
 
+    /// <summary>
+    /// Counts the available agents without free units who meet the step otherwise. A selection counts them under
+    /// <see cref="ExclusionReason.NoCapacity"/> without looking at them; "skip if no one is available" needs to know.
+    /// </summary>
+    public int CountFullButMeeting(scoped in SelectionQuery query)
+    {
+        var (candidates, pivot) = PivotList(_fullLists, query);
+        var meeting = 0;
+        foreach (var slot in candidates is null ? [] : candidates.Slots)
+        {
+            meeting += CheckCandidate(slot, query, pivot, ignoreCapacity: true).Reason is ExclusionReason.None or ExclusionReason.RejectedOffer ? 1 : 0;
+        }
+
+        return meeting;
+    }
+
     /// <summary>Checks one agent in the order of <see cref="ExclusionReason"/>; the same rules as <see cref="AgentRequirement.Evaluate"/>.</summary>
-    public AgentCheck CheckFully(int slot, scoped in SelectionQuery query)
+    /// <param name="slot">The agent's slot.</param>
+    /// <param name="query">The step's requirement.</param>
+    /// <param name="ignoreCapacity">Whether to pass agents that lack free units, to ask whether they meet the step otherwise.</param>
+    public AgentCheck CheckFully(int slot, scoped in SelectionQuery query, bool ignoreCapacity = false)
     {
         if (query.PreferredSlot != SelectionQuery.NotPreferredStep && slot != query.PreferredSlot)
         {
@@ -246,7 +302,13 @@ internal sealed class AgentIndex
                 return new(ExclusionReason.Busy);
         }
 
-        return CheckCandidate(slot, query, -1);
+        var free = _units[slot] - _load[slot];
+        if (free <= 0 && !ignoreCapacity)
+        {
+            return new(ExclusionReason.NoCapacity, default, free, CostAt(slot, query.ChannelId));
+        }
+
+        return CheckCandidate(slot, query, -1, ignoreCapacity);
     }
 
     private void SelectPreferred(scoped in SelectionQuery query, ref SelectionStats stats, ExplanationRecorder? recorder)
@@ -286,15 +348,15 @@ internal sealed class AgentIndex
         }
     }
 
-    /// <summary>Checks an available agent at the right level; <paramref name="pivot"/> is a skill already known to be present.</summary>
-    private AgentCheck CheckCandidate(int slot, scoped in SelectionQuery query, int pivot)
+    /// <summary>Checks an available agent at the right level from the skills on; <paramref name="pivot"/> is a skill already known to be present.</summary>
+    private AgentCheck CheckCandidate(int slot, scoped in SelectionQuery query, int pivot, bool ignoreCapacity)
     {
         var skills = query.SkillIds;
         for (var i = 0; i < skills.Length; i++)
         {
             if (i != pivot && _proficiency[skills[i]][slot] == 0)
             {
-                return new(ExclusionReason.SkillMissing, SkillAt(skills[i]));
+                return new(ExclusionReason.SkillMissing, _skills[skills[i]]);
             }
         }
 
@@ -303,7 +365,7 @@ internal sealed class AgentIndex
             var proficiency = _proficiency[skills[i]][slot];
             if (proficiency < query.Minimums[i])
             {
-                return new(ExclusionReason.SkillBelowMinimum, SkillAt(skills[i]), proficiency, query.Minimums[i]);
+                return new(ExclusionReason.SkillBelowMinimum, _skills[skills[i]], proficiency, query.Minimums[i]);
             }
         }
 
@@ -312,15 +374,14 @@ internal sealed class AgentIndex
             return new(ExclusionReason.WrongLanguage);
         }
 
-        var costs = _costBySlot[slot];
-        var cost = query.ChannelId < costs.Length ? costs[query.ChannelId] : 0;
+        var cost = CostAt(slot, query.ChannelId);
         if (cost == 0)
         {
             return new(ExclusionReason.ChannelNotServed);
         }
 
         var free = _units[slot] - _load[slot];
-        if (free < cost)
+        if (free < cost && !ignoreCapacity)
         {
             return new(ExclusionReason.NoCapacity, default, free, cost);
         }
@@ -337,12 +398,15 @@ internal sealed class AgentIndex
         return AgentCheck.Eligible;
     }
 
+    private int CostAt(int slot, int channelId) => channelId < _channelStride ? _costs[(slot * _channelStride) + channelId] : 0;
+
     private bool ServesLanguage(int slot, int requested)
     {
         var covers = _covers[requested];
-        foreach (var own in _languagesBySlot[slot])
+        var bits = _languageBits.AsSpan(slot * _languageWords, _languageWords);
+        for (var word = 0; word < bits.Length; word++)
         {
-            if (covers[own])
+            if ((bits[word] & covers[word]) != 0)
             {
                 return true;
             }
@@ -409,15 +473,51 @@ internal sealed class AgentIndex
         return idle != 0 ? idle < 0 : _ids[slot] < _ids[winner];
     }
 
-    private Skill SkillAt(int skillId) => _skills[skillId];
+    /// <summary>Returns the shortest posting list among the query's skills, or the level's list when it needs none.</summary>
+    private static (SlotList? List, int Pivot) PivotList(Dictionary<long, SlotList> lists, scoped in SelectionQuery query)
+    {
+        var rank = query.LevelRank;
+        if (query.SkillIds.IsEmpty)
+        {
+            return (lists.GetValueOrDefault(ListKey(rank, AnySkill)), -1);
+        }
 
-    private SlotList? ListFor(int rank, int skillId) =>
-        _lists.TryGetValue(ListKey(rank, skillId), out var list) ? list : null;
+        SlotList? shortest = null;
+        var pivot = -1;
+        for (var i = 0; i < query.SkillIds.Length; i++)
+        {
+            var list = lists.GetValueOrDefault(ListKey(rank, query.SkillIds[i]));
+            if (list is null)
+            {
+                return (null, i);
+            }
+
+            if (shortest is null || list.Count < shortest.Count)
+            {
+                shortest = list;
+                pivot = i;
+            }
+        }
+
+        return (shortest, pivot);
+    }
 
     private static long ListKey(int rank, int skillId) => ((long)rank << 32) | (uint)(skillId + 1);
 
+    private bool IsOpen(int slot) => _presence[slot] == Presence.Available && _units[slot] - _load[slot] > 0;
+
+    private void Touch(Agent agent)
+    {
+        foreach (var level in agent.Levels)
+        {
+            _levelVersions[level.Rank]++;
+        }
+    }
+
     private void Link(int slot, Agent agent)
     {
+        MembershipVersion++;
+        Touch(agent);
         _agents[slot] = agent;
         _ids[slot] = agent.Id;
         _presence[slot] = agent.Presence;
@@ -433,69 +533,63 @@ internal sealed class AgentIndex
 
         _levels[slot] = levels;
 
-        var languages = new int[agent.Languages.Count];
-        for (var i = 0; i < languages.Length; i++)
+        // Interning may grow the bit words, the cost stride or the proficiency columns, so take ids before indexing.
+        var languageIds = agent.Languages.Select(LanguageId).ToArray();
+        _languageBits.AsSpan(slot * _languageWords, _languageWords).Clear();
+        foreach (var language in languageIds)
         {
-            languages[i] = LanguageId(agent.Languages[i]);
+            _languageBits[(slot * _languageWords) + (language / 64)] |= 1UL << (language % 64);
         }
 
-        _languagesBySlot[slot] = languages;
-
-        var costs = Array.Empty<int>();
-        foreach (var (channel, cost) in agent.Capacity.Costs)
+        var channelCosts = agent.Capacity.Costs.Select(c => (Id: ChannelId(c.Key), Cost: c.Value)).ToArray();
+        _costs.AsSpan(slot * _channelStride, _channelStride).Clear();
+        foreach (var (channel, cost) in channelCosts)
         {
-            var channelId = ChannelId(channel);
-            if (channelId >= costs.Length)
-            {
-                Array.Resize(ref costs, channelId + 1);
-            }
-
-            costs[channelId] = cost;
+            _costs[(slot * _channelStride) + channel] = cost;
         }
-
-        _costBySlot[slot] = costs;
 
         foreach (var skill in agent.Skills)
         {
-            // Interning may grow the column array, so take the id before indexing into it.
             var skillId = SkillId(skill.Skill);
             _proficiency[skillId][slot] = (byte)skill.Level;
         }
 
+        var isFull = !IsOpen(slot);
         foreach (var level in agent.Levels)
         {
             _atLevel[level.Rank]++;
             _presenceAtLevel[(level.Rank * PresenceCount) + (int)agent.Presence]++;
-            if (agent.Presence != Presence.Available)
+            if (agent.Presence == Presence.Available && isFull)
             {
-                continue;
+                _fullAtLevel[level.Rank]++;
             }
+        }
 
-            GetOrAddList(level.Rank, AnySkill).Add(slot);
-            foreach (var skill in agent.Skills)
-            {
-                GetOrAddList(level.Rank, SkillId(skill.Skill)).Add(slot);
-            }
+        if (agent.Presence == Presence.Available)
+        {
+            AddToLists(slot, agent, isFull ? _fullLists : _openLists);
         }
     }
 
     private void Unlink(int slot)
     {
         var agent = _agents[slot]!;
+        MembershipVersion++;
+        Touch(agent);
+        var isFull = !IsOpen(slot);
         foreach (var level in agent.Levels)
         {
             _atLevel[level.Rank]--;
             _presenceAtLevel[(level.Rank * PresenceCount) + (int)agent.Presence]--;
-            if (agent.Presence != Presence.Available)
+            if (agent.Presence == Presence.Available && isFull)
             {
-                continue;
+                _fullAtLevel[level.Rank]--;
             }
+        }
 
-            ListFor(level.Rank, AnySkill)!.Remove(slot);
-            foreach (var skill in agent.Skills)
-            {
-                ListFor(level.Rank, _skillIds[skill.Skill])!.Remove(slot);
-            }
+        if (agent.Presence == Presence.Available)
+        {
+            RemoveFromLists(slot, agent, isFull ? _fullLists : _openLists);
         }
 
         foreach (var skill in agent.Skills)
@@ -504,16 +598,67 @@ internal sealed class AgentIndex
         }
     }
 
-    private SlotList GetOrAddList(int rank, int skillId)
+    private void MoveBetweenLists(int slot, Agent agent, bool toFull)
+    {
+        RemoveFromLists(slot, agent, toFull ? _openLists : _fullLists);
+        AddToLists(slot, agent, toFull ? _fullLists : _openLists);
+        foreach (var level in agent.Levels)
+        {
+            _fullAtLevel[level.Rank] += toFull ? 1 : -1;
+        }
+    }
+
+    private void AddToLists(int slot, Agent agent, Dictionary<long, SlotList> lists)
+    {
+        foreach (var level in agent.Levels)
+        {
+            GetOrAddList(lists, level.Rank, AnySkill).Add(slot);
+            foreach (var skill in agent.Skills)
+            {
+                GetOrAddList(lists, level.Rank, _skillIds[skill.Skill]).Add(slot);
+            }
+        }
+    }
+
+    private void RemoveFromLists(int slot, Agent agent, Dictionary<long, SlotList> lists)
+    {
+        foreach (var level in agent.Levels)
+        {
+            lists[ListKey(level.Rank, AnySkill)].Remove(slot);
+            foreach (var skill in agent.Skills)
+            {
+                lists[ListKey(level.Rank, _skillIds[skill.Skill])].Remove(slot);
+            }
+        }
+    }
+
+    private static SlotList GetOrAddList(Dictionary<long, SlotList> lists, int rank, int skillId)
     {
         var key = ListKey(rank, skillId);
-        if (!_lists.TryGetValue(key, out var list))
+        if (!lists.TryGetValue(key, out var list))
         {
             list = new SlotList();
-            _lists.Add(key, list);
+            lists.Add(key, list);
         }
 
         return list;
+    }
+
+    private void GrowLanguageWords()
+    {
+        var words = _languageWords * 2;
+        var bits = new ulong[_slotCapacity * words];
+        for (var slot = 0; slot < _slotCapacity; slot++)
+        {
+            Array.Copy(_languageBits, slot * _languageWords, bits, slot * words, _languageWords);
+        }
+
+        _languageBits = bits;
+        _languageWords = words;
+        for (var i = 0; i < _covers.Length; i++)
+        {
+            Array.Resize(ref _covers[i], words);
+        }
     }
 
     private void EnsureSlotCapacity(int count)
@@ -531,8 +676,8 @@ internal sealed class AgentIndex
         Array.Resize(ref _units, capacity);
         Array.Resize(ref _load, capacity);
         Array.Resize(ref _idleSince, capacity);
-        Array.Resize(ref _languagesBySlot, capacity);
-        Array.Resize(ref _costBySlot, capacity);
+        Array.Resize(ref _languageBits, capacity * _languageWords);
+        Array.Resize(ref _costs, capacity * _channelStride);
         for (var i = 0; i < _proficiency.Length; i++)
         {
             Array.Resize(ref _proficiency[i], capacity);

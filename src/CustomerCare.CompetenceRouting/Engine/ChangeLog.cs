@@ -4,15 +4,24 @@ using CustomerCare.CompetenceRouting.Explanations;
 namespace CustomerCare.CompetenceRouting.Engine;
 
 /// <summary>Collects what happened to one entry while the engine worked on it, for the decision and the router's events.</summary>
+/// <remarks>Most entries change nothing in a pass, so the lists are created on first use; the <c>…View</c> properties read without creating them.</remarks>
 internal sealed class ChangeLog
 {
-    public List<StepChange> StepChanges { get; } = [];
+    private List<StepChange>? _stepChanges;
+    private List<EscalationRecord>? _escalations;
+    private List<string>? _appliedOverflowRules;
 
-    public List<EscalationRecord> Escalations { get; } = [];
+    public List<StepChange> StepChanges => _stepChanges ??= [];
 
-    public List<string> AppliedOverflowRules { get; } = [];
+    public List<EscalationRecord> Escalations => _escalations ??= [];
+
+    public List<string> AppliedOverflowRules => _appliedOverflowRules ??= [];
+
+    public IReadOnlyList<StepChange> StepChangesView => _stepChanges ?? (IReadOnlyList<StepChange>)[];
+
+    public IReadOnlyList<EscalationRecord> EscalationsView => _escalations ?? (IReadOnlyList<EscalationRecord>)[];
+
+    public IReadOnlyList<string> AppliedOverflowRulesView => _appliedOverflowRules ?? (IReadOnlyList<string>)[];
 
     public bool BecameExhausted { get; set; }
-
-    public bool IsEmpty => StepChanges.Count == 0 && Escalations.Count == 0 && AppliedOverflowRules.Count == 0 && !BecameExhausted;
 }

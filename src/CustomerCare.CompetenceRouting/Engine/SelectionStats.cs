@@ -16,8 +16,14 @@ internal struct SelectionStats
 
     public int Eligible;
 
-    /// <summary>The agents who meet the step and are available, whatever their free capacity.</summary>
+    /// <summary>
+    /// The agents who meet the step and are available, whatever their free capacity. The selection counts the open
+    /// agents; agents without free units are added only when "skip if no one is available" needs the number.
+    /// </summary>
     public int PresentEligible;
+
+    /// <summary>For a preferred-agent step, the preferred agent's check with capacity ignored.</summary>
+    public ExclusionReason PreferredIgnoringCapacity;
 
     public int WinnerSlot;
 
@@ -32,6 +38,7 @@ internal struct SelectionStats
         PresentEligible = 0;
         WinnerSlot = -1;
         WinnerScore = 0;
+        PreferredIgnoringCapacity = ExclusionReason.None;
     }
 
     [InlineArray(ReasonCount)]

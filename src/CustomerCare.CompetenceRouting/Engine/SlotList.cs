@@ -1,7 +1,11 @@
 namespace CustomerCare.CompetenceRouting.Engine;
 
-/// <summary>An unordered set of agent slots with constant-time add and a linear remove, used as a posting list.</summary>
-/// <remarks>Selection scans every slot and breaks ties by agent identifier, so the order of slots never matters.</remarks>
+/// <summary>A set of agent slots kept in ascending order, used as a posting list.</summary>
+/// <remarks>
+/// Selection scans every slot and breaks ties by agent identifier, so the order does not change results; ascending
+/// slots only make the scan read the per-slot arrays front to back. Adding and removing shift the tail, which costs
+/// microseconds for lists of thousands.
+/// </remarks>
 internal sealed class SlotList
 {
     private int[] _slots = new int[8];
@@ -12,18 +16,24 @@ internal sealed class SlotList
 
     public void Add(int slot)
     {
+        var index = Array.BinarySearch(_slots, 0, Count, slot);
+        Guard.Invariant(index < 0);
+        index = ~index;
         if (Count == _slots.Length)
         {
             Array.Resize(ref _slots, _slots.Length * 2);
         }
 
-        _slots[Count++] = slot;
+        Array.Copy(_slots, index, _slots, index + 1, Count - index);
+        _slots[index] = slot;
+        Count++;
     }
 
     public void Remove(int slot)
     {
-        var index = Array.IndexOf(_slots, slot, 0, Count);
+        var index = Array.BinarySearch(_slots, 0, Count, slot);
         Guard.Invariant(index >= 0);
-        _slots[index] = _slots[--Count];
+        Array.Copy(_slots, index + 1, _slots, index, Count - index - 1);
+        Count--;
     }
 }

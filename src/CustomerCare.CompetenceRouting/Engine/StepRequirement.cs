@@ -17,6 +17,7 @@ internal sealed class StepRequirement
         Skills = skills;
         SkillIds = skillIds;
         Minimums = minimums;
+        Template = new AgentRequirement { Level = level, Channel = Channel.Phone, Skills = skills };
     }
 
     /// <summary>Gets the step's level, with the policy's name for it.</summary>
@@ -27,6 +28,9 @@ internal sealed class StepRequirement
 
     /// <summary>Gets the effective skills: the classification's, with the step's minimum, plus the step's own.</summary>
     public ValueList<SkillRequirement> Skills { get; }
+
+    /// <summary>Gets the public requirement with the level and skills set, for copies that add the concern's channel and language.</summary>
+    public AgentRequirement Template { get; }
 
     public int[] SkillIds { get; }
 

@@ -3,8 +3,9 @@ namespace CustomerCare.CompetenceRouting.Explanations;
 /// <summary>Why an agent cannot take a concern at a ladder step, in the order in which the checks run.</summary>
 /// <remarks>
 /// An agent is checked against a step in the order of the values below and gets the first reason that applies, so
-/// each agent is counted under exactly one reason. A missing skill comes before a skill below its minimum, whichever
-/// skill is listed first.
+/// each agent is counted under exactly one reason. Two exceptions to the order: an agent with no free units at all is
+/// excluded for <see cref="NoCapacity"/> right after the presence checks, and a missing skill comes before a skill
+/// below its minimum, whichever skill is listed first.
 /// </remarks>
 public enum ExclusionReason
 {
@@ -38,7 +39,10 @@ public enum ExclusionReason
     /// <summary>The agent does not serve the concern's channel.</summary>
     ChannelNotServed = 9,
 
-    /// <summary>The agent's free capacity is less than what a concern on the channel costs.</summary>
+    /// <summary>
+    /// The agent's free capacity is less than what a concern on the channel costs. An agent without any free units is
+    /// checked for this right after its presence.
+    /// </summary>
     NoCapacity = 10,
 
     /// <summary>The agent rejected an offer of this concern before.</summary>

@@ -143,7 +143,7 @@ public sealed partial class CompetenceRouter
                 }
 
                 Log.Reclassified(_logger, concern.Id, classification.Rule, stored.Ladder);
-                return new(QueueUpdateStatus.Reclassified, stored, log.Escalations.Count > 0 ? log.Escalations[0] : null);
+                return new(QueueUpdateStatus.Reclassified, stored, log.EscalationsView.Count > 0 ? log.EscalationsView[0] : null);
             }
         }
         finally

@@ -133,7 +133,7 @@ public sealed partial class CompetenceRouter : IDisposable
 
             Log.ConcernEnqueued(_logger, stored.ConcernId, stored.Classification.Rule, stored.Ladder, stored.StepIndex + 1);
             Report(stored.ConcernId, log);
-            return new EnqueueResult(stored, true, log.AppliedOverflowRules, log.Escalations);
+            return new EnqueueResult(stored, true, log.AppliedOverflowRulesView, log.EscalationsView);
         }
         finally
         {
@@ -394,24 +394,24 @@ public sealed partial class CompetenceRouter : IDisposable
 
     private void Report(ConcernId concernId, ChangeLog log)
     {
-        foreach (var change in log.StepChanges)
+        foreach (var change in log.StepChangesView)
         {
             Log.StepChanged(_logger, concernId, change.FromLadder, change.FromStep + 1, change.ToLadder, change.ToStep + 1, change.Reason);
         }
 
-        foreach (var escalation in log.Escalations)
+        foreach (var escalation in log.EscalationsView)
         {
             Log.Escalated(_logger, concernId, escalation.Kind, escalation.Reason, escalation.FromLevel.Rank, escalation.ToLevel?.Rank);
         }
 
-        foreach (var rule in log.AppliedOverflowRules)
+        foreach (var rule in log.AppliedOverflowRulesView)
         {
             Log.OverflowApplied(_logger, rule, concernId);
         }
 
-        if (log.BecameExhausted && log.StepChanges.Count > 0)
+        if (log.BecameExhausted && log.StepChangesView.Count > 0)
         {
-            Log.LadderExhausted(_logger, concernId, log.StepChanges[^1].FromLadder);
+            Log.LadderExhausted(_logger, concernId, log.StepChangesView[^1].FromLadder);
         }
     }
 
@@ -439,8 +439,8 @@ public sealed partial class CompetenceRouter : IDisposable
 
         public void Add(ConcernId concernId, ChangeLog log)
         {
-            Escalations.AddRange(log.Escalations);
-            Overflow.AddRange(log.AppliedOverflowRules.Select(rule => new OverflowApplication(concernId, rule)));
+            Escalations.AddRange(log.EscalationsView);
+            Overflow.AddRange(log.AppliedOverflowRulesView.Select(rule => new OverflowApplication(concernId, rule)));
             if (log.BecameExhausted)
             {
                 Exhausted.Add(concernId);

@@ -36,8 +36,9 @@ public sealed class RoutingEngine
     private readonly AgentIndex _index = new();
     private readonly LadderWalker _walker;
     private readonly ExplanationRecorder _recorder;
-    private readonly Dictionary<(string Rule, string Ladder, int Step), StepRequirement> _requirements = [];
+    private readonly Dictionary<(int Rule, int Ladder, int Step), StepRequirement> _requirements = [];
     private readonly Dictionary<(string Ladder, int Step), AgentId> _roundRobin = [];
+    private readonly NoWinnerCache _noWinnerCache = new();
 
     /// <summary>Initializes a new engine with a policy and no agents.</summary>
     /// <param name="policy">The routing policy.</param>
@@ -161,7 +162,7 @@ public sealed class RoutingEngine
         }
 
         var stats = default(SelectionStats);
-        Select(entry, ladder, now, ref stats, null, recountAll: false);
+        Select(entry, ladder, now, ref stats, null, recountAll: false, explain: false);
         agent = stats.WinnerSlot >= 0 ? _index.IdAt(stats.WinnerSlot) : default;
         return stats.WinnerSlot >= 0;
     }
@@ -263,8 +264,8 @@ public sealed class RoutingEngine
         {
             Entry = entry,
             Explanation = explanation,
-            Escalations = log.Escalations,
-            AppliedOverflowRules = log.AppliedOverflowRules,
+            Escalations = log.EscalationsView,
+            AppliedOverflowRules = log.AppliedOverflowRulesView,
             BecameExhausted = log.BecameExhausted,
         };
     }
@@ -274,14 +275,16 @@ public sealed class RoutingEngine
         var ladder = _walker.LadderOf(entry);
         var step = ladder.Steps[entry.StepIndex];
         var requirement = RequirementFor(entry, ladder, step);
-        return new AgentRequirement
+
+        // The template carries the checked skills, and with copies them without checking them again.
+        return requirement.Template with
         {
-            Level = requirement.Level,
             Channel = entry.Concern.Channel,
-            Skills = requirement.Skills,
             Language = step.MatchLanguage ? entry.Concern.Language : null,
             PreferredAgent = step.PreferredAgentOnly ? entry.Concern.PreferredAgent : null,
-            ExcludedAgents = entry.Rejections.Where(r => r.At + Policy.RejectionCooldown > now).Select(r => r.Agent).ToArray(),
+            ExcludedAgents = entry.Rejections.Count == 0
+                ? []
+                : entry.Rejections.Where(r => r.At + Policy.RejectionCooldown > now).Select(r => r.Agent).ToArray(),
         };
     }
 
@@ -291,14 +294,14 @@ public sealed class RoutingEngine
         {
             // A busy agent or one at capacity will be free soon, so the concern waits for them until the step times
             // out. A missing, offline or away agent, one who no longer meets the step or who rejected, drops the step.
-            var waitsForAgent = stats.Counts[(int)ExclusionReason.Busy] > 0 || stats.Counts[(int)ExclusionReason.NoCapacity] > 0;
+            var waitsForAgent = stats.Examined > 0 && stats.PreferredIgnoringCapacity is ExclusionReason.None or ExclusionReason.Busy;
             return waitsForAgent ? null : StepChangeReason.PreferredAgentUnavailable;
         }
 
         return step.SkipIfNoneAvailable && stats.PresentEligible == 0 ? StepChangeReason.NoneAvailable : null;
     }
 
-    private void Select(QueueEntry entry, EscalationLadder ladder, Instant now, ref SelectionStats stats, ExplanationRecorder? recorder, bool recountAll)
+    private void Select(QueueEntry entry, EscalationLadder ladder, Instant now, ref SelectionStats stats, ExplanationRecorder? recorder, bool recountAll, bool explain = true)
     {
         var step = ladder.Steps[entry.StepIndex];
         var requirement = RequirementFor(entry, ladder, step);
@@ -339,10 +342,33 @@ public sealed class RoutingEngine
             NowTicks = now.ToUnixTimeTicks(),
         };
 
+        // The cache keeps what the explanation lists, so only decisions, which explain, use it.
+        var cacheable = explain && preferredSlot == SelectionQuery.NotPreferredStep && activeCount == 0;
+        var listing = recountAll ? _recorder : recorder;
+        if (cacheable && _noWinnerCache.TryRestore(requirement, query.LanguageId, query.ChannelId, _index, ref stats, listing))
+        {
+            return;
+        }
+
         _index.Select(query, ref stats, recorder);
+        if (stats.WinnerSlot < 0 && step.SkipIfNoneAvailable && stats.PresentEligible == 0)
+        {
+            stats.PresentEligible = _index.CountFullButMeeting(query);
+        }
+
+        if (preferredSlot >= 0 && stats.WinnerSlot < 0)
+        {
+            stats.PreferredIgnoringCapacity = _index.CheckFully(preferredSlot, query, ignoreCapacity: true).Reason;
+        }
+
         if (recountAll)
         {
             RecountAllAgents(query, ref stats);
+        }
+
+        if (cacheable && stats.WinnerSlot < 0)
+        {
+            _noWinnerCache.Save(requirement, query.LanguageId, query.ChannelId, _index, stats, listing);
         }
     }
 
@@ -371,7 +397,14 @@ public sealed class RoutingEngine
 
     private StepRequirement RequirementFor(QueueEntry entry, EscalationLadder ladder, LadderStep step)
     {
-        var key = (entry.Classification.Rule, ladder.Name, entry.StepIndex);
+        // Keys are numbers so the lookup hashes no strings; the skills check catches an entry classified by another policy.
+        var ladderIndex = 0;
+        while (!ReferenceEquals(Policy.Ladders[ladderIndex], ladder))
+        {
+            ladderIndex++;
+        }
+
+        var key = (entry.Classification.RuleIndex, ladderIndex, entry.StepIndex);
         var skills = (ValueList<SkillRequirement>)entry.Classification.Skills;
         if (_requirements.TryGetValue(key, out var cached) && cached.SourceSkills.Equals(skills))
         {
@@ -385,17 +418,23 @@ public sealed class RoutingEngine
 
     private RoutingExplanation Explain(QueueEntry entry, EscalationLadder ladder, Instant now, ChangeLog log, in SelectionStats stats)
     {
-        var counts = new List<ExclusionCount>();
+        var reasons = 0;
         for (var reason = 1; reason < SelectionStats.ReasonCount; reason++)
+        {
+            reasons += stats.Counts[reason] > 0 ? 1 : 0;
+        }
+
+        var counts = reasons == 0 ? [] : new ExclusionCount[reasons];
+        for (int reason = 1, next = 0; reason < SelectionStats.ReasonCount; reason++)
         {
             if (stats.Counts[reason] > 0)
             {
-                counts.Add(new((ExclusionReason)reason, stats.Counts[reason]));
+                counts[next++] = new((ExclusionReason)reason, stats.Counts[reason]);
             }
         }
 
         var listed = Options.ExplanationDetail == ExplanationDetail.Counts ? 0 : _recorder.Count;
-        var exclusions = new AgentExclusion[listed];
+        var exclusions = listed == 0 ? [] : new AgentExclusion[listed];
         for (var i = 0; i < listed; i++)
         {
             exclusions[i] = new(_index.IdAt(_recorder.Slots[i]), _recorder.Checks[i]);
@@ -425,7 +464,7 @@ public sealed class RoutingEngine
             entry.Priority,
             new Priority(EffectiveLevel(entry, now)),
             ladder.Distribution ?? Policy.Distribution,
-            log.StepChanges,
+            log.StepChangesView,
             stats.Total,
             stats.Examined,
             stats.Eligible,

@@ -29,7 +29,8 @@ public class AgentRequirementTests
         { "skill below minimum", Agent(1, levels: "2", skills: "billing:2,sepa:5"), ExclusionReason.SkillBelowMinimum },
         { "wrong language", Agent(1, levels: "2", skills: "billing:3,sepa:2", languages: "fr"), ExclusionReason.WrongLanguage },
         { "channel not served", Agent(1, levels: "2", skills: "billing:3,sepa:2", capacity: AgentCapacity.OneAtATime(Channel.Email)), ExclusionReason.ChannelNotServed },
-        { "no capacity", Agent(1, levels: "2", skills: "billing:3,sepa:2").WithAssignment(new AgentAssignment(ConcernId(9), Channel.Phone, 1, Start), Start), ExclusionReason.NoCapacity },
+        { "no capacity", Agent(1, levels: "2", skills: "billing:3,sepa:2", capacity: new AgentCapacity(2, [new(Channel.Phone, 2), new(Channel.Chat, 1)])).WithAssignment(new AgentAssignment(ConcernId(9), Channel.Chat, 1, Start), Start), ExclusionReason.NoCapacity },
+        { "no free units before skills", Agent(1, levels: "2", skills: "sepa:1").WithAssignment(new AgentAssignment(ConcernId(9), Channel.Phone, 1, Start), Start), ExclusionReason.NoCapacity },
     };
 
     [Theory]
@@ -69,10 +70,14 @@ public class AgentRequirementTests
     public void Describe_GivesNumbersBehindReason()
     {
         var below = Requirement.Evaluate(Agent(1, levels: "2", skills: "billing:2,sepa:5"));
-        var full = Requirement.Evaluate(Agent(1, levels: "2", skills: "billing:3,sepa:2").WithAssignment(new AgentAssignment(ConcernId(9), Channel.Phone, 1, Start), Start));
+        var shortOfCost = Requirement.Evaluate(Agent(1, levels: "2", skills: "billing:3,sepa:2", capacity: new AgentCapacity(3, [new(Channel.Phone, 2), new(Channel.Chat, 1)]))
+            .WithAssignment(new AgentAssignment(ConcernId(9), Channel.Chat, 1, Start), Start)
+            .WithAssignment(new AgentAssignment(ConcernId(8), Channel.Chat, 1, Start), Start));
+        var full = Requirement.Evaluate(Agent(1, levels: "2").WithAssignment(new AgentAssignment(ConcernId(9), Channel.Phone, 1, Start), Start));
 
         Assert.Equal("skill 'billing' proficiency 2 is below the minimum 3", below.Describe(Requirement));
-        Assert.Equal("no capacity on channel 'phone': 0 units free, a concern costs 1", full.Describe(Requirement));
+        Assert.Equal("no capacity on channel 'phone': 1 units free, a concern costs 2", shortOfCost.Describe(Requirement));
+        Assert.Equal("no capacity: 0 units free", full.Describe(Requirement));
     }
 
     [Fact]

@@ -376,7 +376,8 @@ public class RoutingEngineTests
         Assert.Equal([ConcernId(3), ConcernId(2), ConcernId(1)], decisions.Select(d => d.Entry.ConcernId));
         Assert.Equal(AgentId(1), decisions[0].Agent);
         Assert.Null(decisions[1].Agent);
-        Assert.Equal(ExclusionReason.NoCapacity, decisions[1].Explanation.Exclusions.Single().Check.Reason);
+        Assert.Equal(1, decisions[1].Explanation.CountOf(ExclusionReason.NoCapacity));
+        Assert.Empty(decisions[1].Explanation.Exclusions);
         Assert.Equal(QueueEntryStatus.Offered, decisions[0].Entry.Status);
         Assert.Equal(Start + Duration.FromMinutes(3), decisions[0].Entry.Offer!.Value.ExpiresAt);
         Assert.Equal(1, engine.FindAgent(AgentId(1))!.Load);
@@ -389,6 +390,46 @@ public class RoutingEngineTests
         var offered = engine.CreateEntry(Concern(1)) with { Status = QueueEntryStatus.Offered };
 
         Assert.Empty(engine.RouteWaiting([offered], Start));
+    }
+
+    [Fact]
+    public void RouteWaiting_RepeatedRequirement_SameExplanationAsFreshDecision()
+    {
+        var engine = new RoutingEngine(SimplePolicy() with { AgingInterval = null });
+        engine.UpsertAgent(Agent(1));
+        engine.UpsertAgent(Agent(2, Presence.Away));
+        engine.UpsertAgent(Agent(3, levels: "2"));
+        var entries = Enumerable.Range(1, 5).Select(n => engine.CreateEntry(Concern(n, enqueuedAt: Start + Duration.FromSeconds(n)))).ToArray();
+
+        var decisions = engine.RouteWaiting(entries, Start + Duration.FromMinutes(1));
+        var fresh = new RoutingEngine(SimplePolicy() with { AgingInterval = null });
+        foreach (var agent in engine.Agents)
+        {
+            fresh.UpsertAgent(agent);
+        }
+
+        var expected = fresh.Decide(entries[4], Start + Duration.FromMinutes(1)).Explanation;
+        Assert.Equal(AgentId(1), decisions[0].Agent);
+        Assert.All(decisions.Skip(1), d =>
+        {
+            Assert.Null(d.Agent);
+            Assert.Equal(expected.ExclusionCounts, d.Explanation.ExclusionCounts);
+            Assert.Equal(expected.Exclusions, d.Explanation.Exclusions);
+            Assert.Equal(d.Entry.ConcernId, d.Explanation.ConcernId);
+        });
+    }
+
+    [Fact]
+    public void Decide_AgentChangedAfterNoWinner_SeesChange()
+    {
+        var engine = new RoutingEngine(SimplePolicy());
+        engine.UpsertAgent(Agent(1, Presence.Away));
+        var entry = engine.CreateEntry(Concern(1));
+        Assert.Null(engine.Decide(entry, Start).Agent);
+
+        engine.UpsertAgent(Agent(1));
+
+        Assert.Equal(AgentId(1), engine.Decide(entry, Start).Agent);
     }
 
     [Fact]
