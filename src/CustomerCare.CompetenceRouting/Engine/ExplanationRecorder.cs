@@ -29,16 +29,6 @@ internal sealed class ExplanationRecorder
         Count = 0;
     }
 
-    /// <summary>Replaces the recorded agents with a saved copy.</summary>
-    public void Restore(ReadOnlySpan<int> slots, ReadOnlySpan<AgentCheck> checks)
-    {
-        Reset();
-        for (var i = 0; i < slots.Length; i++)
-        {
-            Add(slots[i], checks[i]);
-        }
-    }
-
     public void Add(int slot, in AgentCheck check)
     {
         if (Count >= Limit)

@@ -1,4 +1,4 @@
-using CustomerCare.CompetenceRouting.Agents;
+using CustomerCare.CompetenceRouting.Explanations;
 
 namespace CustomerCare.CompetenceRouting.Engine;
 
@@ -10,65 +10,47 @@ namespace CustomerCare.CompetenceRouting.Engine;
 /// A selection depends only on the requirement, the concern's language and channel, rejections, the preferred agent
 /// and the pool. Without rejections or a preferred agent, and with the pool's versions unchanged, a repeat has the same
 /// outcome and the same counts. Only results without a winner are kept: a winner's score depends on the current
-/// instant, and booking the winner changes the pool anyway. This saves the scan for the many concerns of a long
-/// queue that wait for the same kind of agent.
+/// instant, and booking the winner changes the pool anyway. This saves the scan, and the lists of the explanation,
+/// for the many concerns of a long queue that wait for the same kind of agent.
 /// </remarks>
 internal sealed class NoWinnerCache
 {
     private readonly Dictionary<(StepRequirement Requirement, int Language, int Channel), Entry> _entries = [];
 
-    public bool TryRestore(StepRequirement requirement, int language, int channel, AgentIndex index, ref SelectionStats stats, ExplanationRecorder? recorder)
-    {
-        if (!_entries.TryGetValue((requirement, language, channel), out var entry)
-            || entry.Membership != index.MembershipVersion
-            || entry.Level != index.LevelVersion(requirement.Level.Rank))
-        {
-            return false;
-        }
+    /// <summary>Returns the remembered result if the pool is unchanged since, or <see langword="null"/>.</summary>
+    public Entry? Find(StepRequirement requirement, int language, int channel, AgentIndex index) =>
+        _entries.TryGetValue((requirement, language, channel), out var entry)
+            && entry.Membership == index.MembershipVersion
+            && entry.Level == index.LevelVersion(requirement.Level.Rank)
+            ? entry
+            : null;
 
-        stats = entry.Stats;
-        recorder?.Restore(entry.Slots.AsSpan(0, entry.Count), entry.Checks.AsSpan(0, entry.Count));
-        return true;
+    /// <summary>Remembers a result without a winner, with the lists its explanations share.</summary>
+    public Entry Save(
+        StepRequirement requirement,
+        int language,
+        int channel,
+        AgentIndex index,
+        in SelectionStats stats,
+        ValueList<ExclusionCount> counts,
+        ValueList<AgentExclusion> exclusions)
+    {
+        var entry = new Entry(index.MembershipVersion, index.LevelVersion(requirement.Level.Rank), stats, counts, exclusions);
+        _entries[(requirement, language, channel)] = entry;
+        return entry;
     }
 
-    public void Save(StepRequirement requirement, int language, int channel, AgentIndex index, in SelectionStats stats, ExplanationRecorder? recorder)
+    /// <summary>One remembered result. Its lists are immutable, so explanations share them.</summary>
+    internal sealed class Entry(long membership, long level, SelectionStats stats, ValueList<ExclusionCount> counts, ValueList<AgentExclusion> exclusions)
     {
-        var key = (requirement, language, channel);
-        if (!_entries.TryGetValue(key, out var entry))
-        {
-            entry = new Entry();
-            _entries.Add(key, entry);
-        }
+        public long Membership { get; } = membership;
 
-        entry.Membership = index.MembershipVersion;
-        entry.Level = index.LevelVersion(requirement.Level.Rank);
-        entry.Stats = stats;
-        entry.Count = recorder?.Count ?? 0;
-        if (entry.Slots.Length < entry.Count)
-        {
-            entry.Slots = new int[entry.Count];
-            entry.Checks = new AgentCheck[entry.Count];
-        }
+        public long Level { get; } = level;
 
-        if (recorder is not null)
-        {
-            recorder.Slots.CopyTo(entry.Slots);
-            recorder.Checks.CopyTo(entry.Checks);
-        }
-    }
+        public SelectionStats Stats { get; } = stats;
 
-    private sealed class Entry
-    {
-        public long Membership { get; set; }
+        public ValueList<ExclusionCount> Counts { get; } = counts;
 
-        public long Level { get; set; }
-
-        public SelectionStats Stats { get; set; }
-
-        public int Count { get; set; }
-
-        public int[] Slots { get; set; } = [];
-
-        public AgentCheck[] Checks { get; set; } = [];
+        public ValueList<AgentExclusion> Exclusions { get; } = exclusions;
     }
 }

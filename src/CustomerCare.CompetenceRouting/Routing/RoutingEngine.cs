@@ -162,7 +162,7 @@ public sealed class RoutingEngine
         }
 
         var stats = default(SelectionStats);
-        Select(entry, ladder, now, ref stats, null, recountAll: false, explain: false);
+        _ = Select(entry, ladder, now, ref stats, null, recountAll: false, explain: false);
         agent = stats.WinnerSlot >= 0 ? _index.IdAt(stats.WinnerSlot) : default;
         return stats.WinnerSlot >= 0;
     }
@@ -234,12 +234,13 @@ public sealed class RoutingEngine
         var recorder = Options.ExplanationDetail == ExplanationDetail.Candidates ? _recorder : null;
         var recountAll = Options.ExplanationDetail == ExplanationDetail.AllAgents;
         EscalationLadder ladder;
+        NoWinnerCache.Entry? remembered;
         while (true)
         {
             ladder = _walker.LadderOf(entry);
             var step = ladder.Steps[entry.StepIndex];
             _recorder.Reset();
-            Select(entry, ladder, now, ref stats, recorder, recountAll);
+            remembered = Select(entry, ladder, now, ref stats, recorder, recountAll);
             if (stats.WinnerSlot >= 0 || LeaveReason(step, stats) is not { } leave)
             {
                 break;
@@ -254,7 +255,7 @@ public sealed class RoutingEngine
             }
         }
 
-        var explanation = Explain(entry, ladder, now, log, stats);
+        var explanation = Explain(entry, ladder, now, log, stats, remembered);
         if (book && stats.WinnerSlot >= 0)
         {
             entry = Book(entry, ladder, stats.WinnerSlot, now);
@@ -301,7 +302,8 @@ public sealed class RoutingEngine
         return step.SkipIfNoneAvailable && stats.PresentEligible == 0 ? StepChangeReason.NoneAvailable : null;
     }
 
-    private void Select(QueueEntry entry, EscalationLadder ladder, Instant now, ref SelectionStats stats, ExplanationRecorder? recorder, bool recountAll, bool explain = true)
+    /// <summary>Selects for the entry's step; returns the remembered result without a winner that the explanation may share, if any.</summary>
+    private NoWinnerCache.Entry? Select(QueueEntry entry, EscalationLadder ladder, Instant now, ref SelectionStats stats, ExplanationRecorder? recorder, bool recountAll, bool explain = true)
     {
         var step = ladder.Steps[entry.StepIndex];
         var requirement = RequirementFor(entry, ladder, step);
@@ -344,10 +346,10 @@ public sealed class RoutingEngine
 
         // The cache keeps what the explanation lists, so only decisions, which explain, use it.
         var cacheable = explain && preferredSlot == SelectionQuery.NotPreferredStep && activeCount == 0;
-        var listing = recountAll ? _recorder : recorder;
-        if (cacheable && _noWinnerCache.TryRestore(requirement, query.LanguageId, query.ChannelId, _index, ref stats, listing))
+        if (cacheable && _noWinnerCache.Find(requirement, query.LanguageId, query.ChannelId, _index) is { } remembered)
         {
-            return;
+            stats = remembered.Stats;
+            return remembered;
         }
 
         _index.Select(query, ref stats, recorder);
@@ -366,10 +368,9 @@ public sealed class RoutingEngine
             RecountAllAgents(query, ref stats);
         }
 
-        if (cacheable && stats.WinnerSlot < 0)
-        {
-            _noWinnerCache.Save(requirement, query.LanguageId, query.ChannelId, _index, stats, listing);
-        }
+        return cacheable && stats.WinnerSlot < 0
+            ? _noWinnerCache.Save(requirement, query.LanguageId, query.ChannelId, _index, stats, CountList(stats), ExclusionList())
+            : null;
     }
 
     /// <summary>Counts and lists every agent of the pool with the full check; slow, for <see cref="ExplanationDetail.AllAgents"/>.</summary>
@@ -416,29 +417,10 @@ public sealed class RoutingEngine
         return compiled;
     }
 
-    private RoutingExplanation Explain(QueueEntry entry, EscalationLadder ladder, Instant now, ChangeLog log, in SelectionStats stats)
+    private RoutingExplanation Explain(QueueEntry entry, EscalationLadder ladder, Instant now, ChangeLog log, in SelectionStats stats, NoWinnerCache.Entry? remembered)
     {
-        var reasons = 0;
-        for (var reason = 1; reason < SelectionStats.ReasonCount; reason++)
-        {
-            reasons += stats.Counts[reason] > 0 ? 1 : 0;
-        }
-
-        var counts = reasons == 0 ? [] : new ExclusionCount[reasons];
-        for (int reason = 1, next = 0; reason < SelectionStats.ReasonCount; reason++)
-        {
-            if (stats.Counts[reason] > 0)
-            {
-                counts[next++] = new((ExclusionReason)reason, stats.Counts[reason]);
-            }
-        }
-
-        var listed = Options.ExplanationDetail == ExplanationDetail.Counts ? 0 : _recorder.Count;
-        var exclusions = listed == 0 ? [] : new AgentExclusion[listed];
-        for (var i = 0; i < listed; i++)
-        {
-            exclusions[i] = new(_index.IdAt(_recorder.Slots[i]), _recorder.Checks[i]);
-        }
+        var counts = remembered?.Counts ?? CountList(stats);
+        var exclusions = remembered?.Exclusions ?? ExclusionList();
 
         WinnerScore? winner = null;
         if (stats.WinnerSlot >= 0)
@@ -470,10 +452,42 @@ public sealed class RoutingEngine
             stats.Eligible,
             counts,
             exclusions,
-            Math.Max(0, excluded - listed),
+            Math.Max(0, excluded - exclusions.Count),
             winner,
             entry.IsExhausted,
             Options.ExplanationDetail);
+    }
+
+    private static ValueList<ExclusionCount> CountList(in SelectionStats stats)
+    {
+        var reasons = 0;
+        for (var reason = 1; reason < SelectionStats.ReasonCount; reason++)
+        {
+            reasons += stats.Counts[reason] > 0 ? 1 : 0;
+        }
+
+        var counts = new ExclusionCount[reasons];
+        for (int reason = 1, next = 0; reason < SelectionStats.ReasonCount; reason++)
+        {
+            if (stats.Counts[reason] > 0)
+            {
+                counts[next++] = new((ExclusionReason)reason, stats.Counts[reason]);
+            }
+        }
+
+        return ValueList<ExclusionCount>.Wrap(counts);
+    }
+
+    private ValueList<AgentExclusion> ExclusionList()
+    {
+        var listed = Options.ExplanationDetail == ExplanationDetail.Counts ? 0 : _recorder.Count;
+        var exclusions = new AgentExclusion[listed];
+        for (var i = 0; i < listed; i++)
+        {
+            exclusions[i] = new(_index.IdAt(_recorder.Slots[i]), _recorder.Checks[i]);
+        }
+
+        return ValueList<AgentExclusion>.Wrap(exclusions);
     }
 
     private QueueEntry Book(QueueEntry entry, EscalationLadder ladder, int slot, Instant now)
