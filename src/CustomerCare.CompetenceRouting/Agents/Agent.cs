@@ -11,7 +11,7 @@ namespace CustomerCare.CompetenceRouting.Agents;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The record holds identifiers and routing facts only, no names or contact details. Change it with <c>with</c>
+/// The record contains identifiers and routing facts only, no names or contact details. Change it with <c>with</c>
 /// expressions or the <c>With…</c> methods; the agent directory stores it with an optimistic <see cref="Version"/>.
 /// </para>
 /// <para>

@@ -12,7 +12,7 @@ namespace CustomerCare.CompetenceRouting.Agents;
 /// <param name="Reason">The first reason that excludes the agent, or <see cref="ExclusionReason.None"/>.</param>
 /// <param name="Skill">The skill behind a skill reason, or <c>default</c>.</param>
 /// <param name="Actual">The agent's value behind the reason: proficiency or free units.</param>
-/// <param name="Required">The value the requirement asks for: minimum proficiency or cost.</param>
+/// <param name="Required">The value the requirement sets: minimum proficiency or cost.</param>
 public readonly record struct AgentCheck(ExclusionReason Reason, Skill Skill = default, int Actual = 0, int Required = 0)
 {
     /// <summary>Gets the result for an agent that can take the concern.</summary>

@@ -57,7 +57,7 @@ public sealed record AgentRequirement
     /// <summary>Gets the only agent who may take the concern, or <see langword="null"/> for any agent (the default).</summary>
     public AgentId? PreferredAgent { get; init; }
 
-    /// <summary>Gets the agents who rejected an offer of the concern and are not asked again; empty by default.</summary>
+    /// <summary>Gets the agents who rejected an offer of the concern within the rejection cooldown; empty by default.</summary>
     /// <exception cref="ArgumentNullException">The value is null.</exception>
     public IReadOnlyList<AgentId> ExcludedAgents
     {

@@ -16,8 +16,8 @@ namespace CustomerCare.CompetenceRouting.Engine;
 /// array elements and allocates nothing.
 /// </para>
 /// <para>
-/// An agent is open when it is available and has free units. Posting lists, sorted by slot, hold the open agents per
-/// (level, skill) and per level, and a second set holds the available agents without free units ("full"). Counters per
+/// An agent is open when it is available and has free units. Posting lists, sorted by slot, contain the open agents
+/// per (level, skill) and per level, and a second set contains the available agents without free units ("full"). Counters per
 /// level and presence let a selection count the agents it never examines, so a queue that has used up the capacity of
 /// the pool costs little to route.
 /// </para>
@@ -54,7 +54,7 @@ internal sealed class AgentIndex
     private long[] _idleSince = [];
 
     // Languages as bits: each slot has _languageWords words, and _covers[requested] has the bits of every language
-    // that covers the requested one, so one AND per word answers "does this agent serve it".
+    // that covers the requested one, so one AND per word decides whether the agent serves it.
     private int _languageWords = 1;
     private ulong[] _languageBits = [];
     private ulong[][] _covers = [];

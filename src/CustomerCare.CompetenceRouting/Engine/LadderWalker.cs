@@ -80,7 +80,7 @@ internal sealed class LadderWalker(RoutingPolicy policy)
     }
 
     /// <summary>
-    /// Moves an entry to another step for an escalation and records it; an escalation without a target step flags the
+    /// Moves an entry to another step for an escalation and records it. An escalation without a target step flags the
     /// ladder as exhausted and leaves the entry where it is.
     /// </summary>
     public QueueEntry Escalate(

@@ -2,7 +2,7 @@ namespace CustomerCare.CompetenceRouting.Engine;
 
 /// <summary>A set of agent slots kept in ascending order, used as a posting list.</summary>
 /// <remarks>
-/// Selection scans every slot and breaks ties by agent identifier, so the order does not change results; ascending
+/// Selection scans every slot and breaks ties by agent identifier, so the order does not change results. Ascending
 /// slots only make the scan read the per-slot arrays front to back. Adding and removing shift the tail, which costs
 /// microseconds for lists of thousands.
 /// </remarks>

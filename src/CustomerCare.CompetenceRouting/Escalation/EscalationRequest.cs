@@ -20,7 +20,7 @@ public sealed record EscalationRequest
     public EscalationReason Reason { get; init; } = EscalationReason.AgentRequest;
 
     /// <summary>
-    /// Gets the agent who asks, or <see langword="null"/> for the host's procedure (the default). An agent may only
+    /// Gets the requesting agent, or <see langword="null"/> for the host's procedure (the default). An agent may only
     /// escalate a concern that was offered or assigned to them.
     /// </summary>
     public AgentId? RequestedBy { get; init; }
@@ -34,7 +34,7 @@ public sealed record EscalationRequest
     /// <summary>Gets the level at which to enter <see cref="TargetLadder"/>, or <see langword="null"/> for its first step (the default).</summary>
     public CompetenceLevel? TargetLevel { get; init; }
 
-    /// <summary>Creates a functional escalation that an agent asks for, with what they learned.</summary>
+    /// <summary>Creates a functional escalation that an agent requests, with what they learned.</summary>
     /// <param name="agent">The agent who holds the concern.</param>
     /// <param name="note">What the agent learned so far, or <see langword="null"/>.</param>
     /// <returns>The request.</returns>

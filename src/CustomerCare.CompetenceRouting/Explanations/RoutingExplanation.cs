@@ -17,7 +17,7 @@ namespace CustomerCare.CompetenceRouting.Explanations;
 /// The explanation is structured for logs and user interfaces, and <see cref="ToString"/> renders it for people.
 /// Every agent in the pool is counted under exactly one entry of <see cref="ExclusionCounts"/>, or among
 /// <see cref="EligibleAgents"/>. How many agents are listed one by one in <see cref="Exclusions"/> depends on the
-/// <see cref="Detail"/> and the listing limit; <see cref="UnlistedExclusions"/> says how many were left out.
+/// <see cref="Detail"/> and the listing limit; <see cref="UnlistedExclusions"/> is the number left out.
 /// </para>
 /// <para>This type is immutable and thread-safe.</para>
 /// </remarks>

@@ -11,8 +11,8 @@ namespace CustomerCare.CompetenceRouting.Ladders;
 /// <para>
 /// A concern enters at the first step whose level is at least its classification's entry level. It moves to the next
 /// step when the step's timeout passes, when the step is skipped, or when it is escalated. Running off the end is
-/// reported as "ladder exhausted": the concern keeps waiting at the last step, flagged, until the host or its
-/// procedure acts; it is never dropped.
+/// reported as "ladder exhausted". The concern keeps waiting at the last step, flagged, until the host or its
+/// procedure acts, so it is never dropped.
 /// </para>
 /// <para>This type is immutable and thread-safe. <see cref="RoutingPolicy.Validate"/> checks it.</para>
 /// </remarks>

@@ -14,7 +14,7 @@ namespace CustomerCare.CompetenceRouting;
 /// <para>
 /// Classification, ladders, distribution and overflow are separate policies that meet here. Classification tests
 /// <see cref="Rules"/> in order, and the first match chooses the entry level, skills, ladder and priority;
-/// <see cref="DefaultRule"/> catches the rest. The ladder says which agents may take the concern as time passes.
+/// <see cref="DefaultRule"/> catches the rest. The ladder decides which agents may take the concern as time passes.
 /// <see cref="Distribution"/> chooses among them. <see cref="Overflow"/> moves or reclassifies concerns that wait too
 /// long.
 /// </para>

@@ -30,7 +30,7 @@ public sealed record QueueEntry
     private readonly ValueList<string> _appliedOverflowRules = ValueList<string>.Empty;
     private readonly long _version;
 
-    /// <summary>Gets the concern as routing sees it.</summary>
+    /// <summary>Gets routing's view of the concern.</summary>
     /// <exception cref="ArgumentNullException">The value is null.</exception>
     public required RoutableConcern Concern
     {
@@ -69,7 +69,7 @@ public sealed record QueueEntry
     /// <summary>Gets the priority on the current step: the classification's priority with the step's boost, before aging.</summary>
     public required Priority Priority { get; init; }
 
-    /// <summary>Gets where the concern stands; <see cref="QueueEntryStatus.Waiting"/> by default.</summary>
+    /// <summary>Gets the concern's status in the queue; <see cref="QueueEntryStatus.Waiting"/> by default.</summary>
     public QueueEntryStatus Status { get; init; }
 
     /// <summary>Gets the open offer while <see cref="Status"/> is <see cref="QueueEntryStatus.Offered"/>, otherwise <see langword="null"/>.</summary>

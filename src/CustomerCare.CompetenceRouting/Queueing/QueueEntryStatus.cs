@@ -1,6 +1,6 @@
 namespace CustomerCare.CompetenceRouting.Queueing;
 
-/// <summary>Where a queued concern stands.</summary>
+/// <summary>The status of a queued concern.</summary>
 public enum QueueEntryStatus
 {
     /// <summary>Waiting for an agent, including after a rejected or expired offer.</summary>

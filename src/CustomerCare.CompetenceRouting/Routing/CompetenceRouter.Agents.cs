@@ -81,9 +81,9 @@ public sealed partial class CompetenceRouter
     }
 
     /// <summary>
-    /// Repairs what a crash between two writes leaves behind: capacity an agent holds for a concern that is not offered
-    /// or assigned to it is released, and a concern offered or assigned to an agent that holds no capacity for it
-    /// returns to the queue with its age.
+    /// Repairs what a crash between two writes leaves behind. Capacity that an agent holds for a concern not offered or
+    /// assigned to it is released. A concern offered or assigned to an agent that holds no capacity for it returns to
+    /// the queue with its age.
     /// </summary>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The number of repairs.</returns>

@@ -14,7 +14,7 @@ public sealed partial class CompetenceRouter
     /// another ladder for a hierarchical escalation, with the knowledge gained so far.
     /// </summary>
     /// <param name="concernId">The concern.</param>
-    /// <param name="request">Who asks, why, where to, and the note for the deeper level.</param>
+    /// <param name="request">The requesting agent, the reason, the target and the note for the deeper level.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>
     /// <see cref="QueueUpdateStatus.Escalated"/>: the agent who held the concern is released and the concern waits at
@@ -52,7 +52,7 @@ public sealed partial class CompetenceRouter
                 var log = new ChangeLog();
                 var holder = entry.Holder;
 
-                // Without a deeper step the concern stays with whoever holds it: its procedure decides what happens next.
+                // Without a deeper step the concern stays with the agent who holds it, and its procedure decides what happens next.
                 var start = step < 0 ? entry : LadderWalker.ReturnToQueue(entry);
                 if (step >= 0 && request.RequestedBy is { } asking)
                 {

@@ -46,7 +46,7 @@ public sealed partial class CompetenceRouter
                 {
                     if (await TrySaveAsync(LadderWalker.ReturnToQueue(entry), entry.Version, attempt, cancellationToken).ConfigureAwait(false) is { } returned)
                     {
-                        // The agent is present, since they answered, so they are not set to away.
+                        // The agent is present, because they accepted, so they are not set to away.
                         await ReleaseAfterExpiryAsync(entry, now, setAway: false, cancellationToken).ConfigureAwait(false);
                         return new(QueueUpdateStatus.Expired, returned);
                     }
@@ -74,7 +74,7 @@ public sealed partial class CompetenceRouter
     /// </summary>
     /// <param name="concernId">The concern.</param>
     /// <param name="agentId">The agent who rejects.</param>
-    /// <param name="note">What the agent learned, for whoever takes the concern next, or <see langword="null"/>.</param>
+    /// <param name="note">What the agent learned, for the agent who takes the concern next, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns><see cref="QueueUpdateStatus.Rejected"/>, <see cref="QueueUpdateStatus.NotOfferedToAgent"/> or <see cref="QueueUpdateStatus.NotFound"/>.</returns>
     /// <exception cref="ConcurrencyConflictException">The entry kept changing under five attempts in a row.</exception>

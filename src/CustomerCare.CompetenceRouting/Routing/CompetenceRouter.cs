@@ -24,7 +24,7 @@ namespace CustomerCare.CompetenceRouting;
 /// <para>
 /// Every offer is backed by two atomic writes: a capacity claim at the directory, which checks presence, capacity and
 /// the step's requirement again at that moment, and a version-checked write of the queue entry. The claim comes
-/// first and is released again when the queue write loses a race, so an agent may briefly hold capacity for a concern
+/// first and is released again when the queue write loses a race. So an agent may briefly hold capacity for a concern
 /// it was not offered, but a concern is never offered twice and no agent exceeds capacity. Returning a concern to the
 /// queue writes the entry first and releases capacity after. <see cref="ReconcileAsync"/> repairs what a crash
 /// between two writes leaves behind.
@@ -156,6 +156,8 @@ public sealed partial class CompetenceRouter : IDisposable
             var now = _clock.GetCurrentInstant();
             var pass = new PassLog();
 
+            // NOTE: Each pass reads the whole queue, because aging reorders waiting concerns as time passes. Stores that
+            // hold hundreds of thousands of entries make every pass read them all.
             var waiting = new List<(QueueEntry Entry, ChangeLog Log)>();
             var storedWaiting = new List<QueueEntry>();
             foreach (var stored in await LoadEntriesAsync(null, cancellationToken).ConfigureAwait(false))
@@ -224,7 +226,7 @@ public sealed partial class CompetenceRouter : IDisposable
         }
     }
 
-    /// <summary>Decides, claims and stores one concern; returns whether the entry as decided is what the queue holds now.</summary>
+    /// <summary>Decides, claims and stores one concern, and returns whether the queue now stores the entry as decided.</summary>
     private async Task<(RoutingDecision Decision, bool Persisted)> RouteOneAsync(
         QueueEntry original,
         QueueEntry entry,

@@ -9,7 +9,7 @@ public enum QueueUpdateStatus
     /// <summary>The agent rejected the offer; the concern returned to the queue with its age.</summary>
     Rejected = 1,
 
-    /// <summary>The offer had expired before the answer came; the concern returned to the queue with its age.</summary>
+    /// <summary>The offer had expired before the agent responded; the concern returned to the queue with its age.</summary>
     Expired = 2,
 
     /// <summary>The concern moved to a deeper step or another ladder.</summary>

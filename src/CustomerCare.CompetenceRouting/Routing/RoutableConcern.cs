@@ -40,7 +40,7 @@ public sealed record RoutableConcern
         init => _id = Guard.NotDefault(value);
     }
 
-    /// <summary>Gets the channel on which the customer waits for an answer.</summary>
+    /// <summary>Gets the channel on which the customer waits for a response.</summary>
     /// <exception cref="ArgumentException">The value is <c>default</c>.</exception>
     public required Channel Channel
     {

@@ -64,7 +64,7 @@ public sealed class RoutingEngine
     /// <summary>Gets the number of agents in the pool.</summary>
     public int AgentCount => _index.Count;
 
-    /// <summary>Gets the agents in the pool, as the engine knows them, including capacity it booked itself.</summary>
+    /// <summary>Gets the engine's copies of the agents in the pool, including capacity it booked itself.</summary>
     public IEnumerable<Agent> Agents => _index.Agents;
 
     /// <summary>Adds an agent to the pool, or replaces the engine's copy of it.</summary>
@@ -128,7 +128,7 @@ public sealed class RoutingEngine
 
     /// <summary>
     /// Decides who should take a waiting concern now, without booking the agent: applies due step timeouts, SLA risk
-    /// and overflow rules, drops or skips steps as the ladder says, and chooses an agent.
+    /// and overflow rules, drops or skips steps as the ladder's steps require, and chooses an agent.
     /// </summary>
     /// <param name="entry">The entry; it must be waiting.</param>
     /// <param name="now">The current instant.</param>
@@ -534,7 +534,7 @@ public sealed class RoutingEngine
         Guard.NotNull(entry);
         if (entry.Status != QueueEntryStatus.Waiting)
         {
-            throw new ArgumentException($"Entry {entry.ConcernId} is {entry.Status}; only waiting entries are routed. Wait until the offer is answered or expires.", nameof(entry));
+            throw new ArgumentException($"Entry {entry.ConcernId} is {entry.Status}; only waiting entries are routed. Wait until the offer is accepted, rejected or expires.", nameof(entry));
         }
     }
 }

@@ -43,8 +43,8 @@ public sealed class RoutingPassResult
     public IReadOnlyList<OverflowApplication> Overflow { get; }
 
     /// <summary>
-    /// Gets how many times a concern or an agent was changed by another operation in the middle of this pass; those
-    /// concerns are routed in the next pass.
+    /// Gets how many times another operation changed a concern or an agent in the middle of this pass. Those concerns
+    /// are routed in the next pass.
     /// </summary>
     public int Conflicts { get; }
 }

@@ -13,7 +13,7 @@ namespace CustomerCare.Testing.CompetenceRouting;
 /// <remarks>Identifiers come from <see cref="TestIdFactory.ValueFor(long)"/>, so agent 3 is the same in every run. This type is thread-safe.</remarks>
 public static class RoutingTestData
 {
-    /// <summary>Gets the instant the builders use unless told otherwise: <see cref="CustomerCareTestHost.DefaultStart"/>.</summary>
+    /// <summary>Gets the instant the builders use unless given another: <see cref="CustomerCareTestHost.DefaultStart"/>.</summary>
     public static Instant Start => CustomerCareTestHost.DefaultStart;
 
     /// <summary>Returns the agent identifier with sequence number <paramref name="number"/>.</summary>

@@ -12,7 +12,7 @@ namespace CustomerCare.CompetenceRouting.Tests.Routing;
 public partial class CompetenceRouterTests
 {
     [Fact]
-    public async Task Escalate_ByAgent_ReleasesAndMovesDeeperWithNote()
+    public async Task Escalate_ByAgent_MovesDeeperWithNote()
     {
         using var harness = await AssignedAsync(SimplePolicy(), Agent(1), Agent(2, levels: "2"));
         harness.Advance(Duration.FromSeconds(40));

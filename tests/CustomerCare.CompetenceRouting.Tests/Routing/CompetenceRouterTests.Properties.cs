@@ -17,8 +17,8 @@ public partial class CompetenceRouterTests
 {
     /// <summary>
     /// Random sequences of arrivals, routing passes, accepts, rejects, expiries, escalations, completions and presence
-    /// changes keep every invariant: no concern lost or held twice, no agent over capacity, no offer to an ineligible
-    /// agent, and no concern served before an earlier one in queue order that the same agent could have taken.
+    /// changes keep every invariant. No concern is lost or held twice, no agent exceeds capacity, and no offer goes to
+    /// an ineligible agent. No concern is served before an earlier one in queue order that the same agent could take.
     /// </summary>
     [Property(Arbitrary = [typeof(RouterOperations)], MaxTest = 150)]
     public void AnyOperations_KeepInvariants(RouterOperation[] operations)

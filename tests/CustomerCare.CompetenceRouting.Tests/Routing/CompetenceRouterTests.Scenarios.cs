@@ -13,7 +13,7 @@ public partial class CompetenceRouterTests
     [Theory]
     [InlineData(10, 20)]
     [InlineData(null, null)]
-    public async Task Scenario_NewUrgentWorkKeepsArriving_AgingServesOldConcern(int? agingMinutes, int? servedAtMinute)
+    public async Task Scenario_UrgentWorkKeepsArriving_AgingServesOld(int? agingMinutes, int? servedAtMinute)
     {
         var policy = OneStepPolicy() with { AgingInterval = agingMinutes is { } minutes ? Duration.FromMinutes(minutes) : null };
         using var harness = new RouterHarness(policy);
@@ -37,7 +37,7 @@ public partial class CompetenceRouterTests
     }
 
     [Fact]
-    public async Task Scenario_DayOfArrivals_NothingLostAndEverythingServed()
+    public async Task Scenario_DayOfArrivals_ServesEverything()
     {
         var random = new Random(20260105);
         using var harness = new RouterHarness(DayPolicy());
@@ -96,7 +96,7 @@ public partial class CompetenceRouterTests
                 }
                 else if (roll < 0.12)
                 {
-                    // The agent does not answer; the offer expires in a later pass.
+                    // The agent does not respond, so the offer expires in a later pass.
                 }
                 else
                 {

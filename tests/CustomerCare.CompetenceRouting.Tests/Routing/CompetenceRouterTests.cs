@@ -180,7 +180,7 @@ public partial class CompetenceRouterTests
     }
 
     [Fact]
-    public async Task Route_ExpiredOffer_ReturnsConcernAndSetsAgentAway()
+    public async Task Route_ExpiredOffer_SetsAgentAway()
     {
         using var harness = new RouterHarness(LongFirstStep());
         await harness.AddAgentsAsync(Agent(1, idleSince: Start - Duration.FromHours(1)), Agent(2));
@@ -234,7 +234,7 @@ public partial class CompetenceRouterTests
     }
 
     [Fact]
-    public async Task Route_AgentChangedBehindRouter_ClaimRefusedAndNextAgentTried()
+    public async Task Route_StaleAgent_TriesNextAgent()
     {
         using var harness = new RouterHarness(SimplePolicy());
         await harness.AddAgentsAsync(Agent(1, idleSince: Start - Duration.FromHours(1)), Agent(2));

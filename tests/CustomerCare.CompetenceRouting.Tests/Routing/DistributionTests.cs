@@ -39,7 +39,7 @@ public class DistributionTests
     }
 
     [Fact]
-    public void RouteWaiting_LongestIdle_SpreadsWorkAsIdleTimesRestart()
+    public void RouteWaiting_LongestIdle_SpreadsWork()
     {
         var engine = EngineWithFourAgents(DistributionMode.LongestIdle);
         var entries = Enumerable.Range(1, 4).Select(n => engine.CreateEntry(Concern(n, channel: Channel.Chat, enqueuedAt: Start + Duration.FromSeconds(n)))).ToArray();

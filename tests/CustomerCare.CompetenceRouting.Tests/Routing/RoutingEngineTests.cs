@@ -53,7 +53,7 @@ public class RoutingEngineTests
     }
 
     [Fact]
-    public void CreateEntry_BusinessTimeAcrossDaylightSavingChange_UsesLocalHours()
+    public void CreateEntry_BusinessTimeOverDst_UsesLocalHours()
     {
         // Friday 2026-03-27 17:00 CET (16:00 UTC); clocks go forward on Sunday, so Monday 09:00 CEST is 07:00 UTC.
         var engine = new RoutingEngine(ExamplePolicy.Create(WeekdayCalendar.Berlin));
@@ -96,7 +96,7 @@ public class RoutingEngineTests
     }
 
     [Fact]
-    public void Decide_LastStepTimesOut_ExhaustsOnceAndKeepsWaiting()
+    public void Decide_LastStepTimeout_ExhaustsOnce()
     {
         var engine = new RoutingEngine(ThreeStepPolicy());
         var entry = engine.CreateEntry(Concern(1));
@@ -126,7 +126,7 @@ public class RoutingEngineTests
     }
 
     [Fact]
-    public void Decide_SkipIfNoneAvailable_SkipsWhenNobodyPresent()
+    public void Decide_SkipStepNobodyPresent_Skips()
     {
         var engine = new RoutingEngine(SkipPolicy());
         engine.UpsertAgent(Agent(1, Presence.Away, levels: "1"));
@@ -139,7 +139,7 @@ public class RoutingEngineTests
     }
 
     [Fact]
-    public void Decide_SkipIfNoneAvailable_WaitsWhenPresentButFull()
+    public void Decide_SkipStepAgentsFull_Waits()
     {
         var engine = new RoutingEngine(SkipPolicy());
         engine.UpsertAgent(Agent(1, levels: "1").WithAssignment(new AgentAssignment(ConcernId(99), Channel.Phone, 1, Start), Start));
@@ -234,7 +234,7 @@ public class RoutingEngineTests
     }
 
     [Fact]
-    public void Decide_NobodyPresentOnSkipStep_GoesWideAtOnce()
+    public void Decide_NobodyPresent_GoesWideAtOnce()
     {
         var engine = new RoutingEngine(ExamplePolicy.Create(WeekdayCalendar.Berlin));
         engine.UpsertAgent(Agent(1, skills: "billing:1", languages: "fr"));
@@ -393,7 +393,7 @@ public class RoutingEngineTests
     }
 
     [Fact]
-    public void RouteWaiting_RepeatedRequirement_SameExplanationAsFreshDecision()
+    public void RouteWaiting_RepeatedRequirement_MatchesFreshDecision()
     {
         var engine = new RoutingEngine(SimplePolicy() with { AgingInterval = null });
         engine.UpsertAgent(Agent(1));

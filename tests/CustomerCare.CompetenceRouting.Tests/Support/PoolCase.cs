@@ -33,7 +33,7 @@ public sealed record PoolCase(
 
     public RoutableConcern Concern => Testing.CompetenceRouting.RoutingTestData.Concern(1, channel: Channel, language: Language?.Tag);
 
-    /// <summary>Gets the requirement as the reference sees it, built without the engine.</summary>
+    /// <summary>Gets the requirement as the reference builds it, without the engine.</summary>
     public AgentRequirement Requirement => new()
     {
         Level = new CompetenceLevel(Level, "Level"),
