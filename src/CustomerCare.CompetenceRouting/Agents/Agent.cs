@@ -97,7 +97,7 @@ public sealed record Agent
         }
     }
 
-    /// <summary>Gets the agent's capacity; by default one concern at a time on no channel.</summary>
+    /// <summary>Gets the agent's capacity: units, and the cost of a concern per served channel.</summary>
     /// <exception cref="ArgumentNullException">The value is null.</exception>
     public required AgentCapacity Capacity
     {

@@ -122,6 +122,46 @@ public partial class CompetenceRouterTests
         Assert.All(await harness.AllAgentsAsync(), a => Assert.Equal(0, a.Load));
     }
 
+    [Fact]
+    public async Task Router_ConcurrentCalls_KeepInvariants()
+    {
+        using var harness = new RouterHarness(OneStepPolicy());
+        await harness.AddAgentsAsync(Enumerable.Range(1, 6).Select(n => Agent(n, capacity: Chats(2))).ToArray());
+        var enqueued = Enumerable.Range(1, 120).Select(n => ConcernId(n)).ToHashSet();
+        var completed = new System.Collections.Concurrent.ConcurrentDictionary<ConcernId, bool>();
+
+        var arrivals = Enumerable.Range(1, 120).Select(n => Task.Run(() => harness.Router.EnqueueAsync(Concern(n, channel: Channel.Chat), Ct)));
+        var workers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            for (var round = 0; round < 40; round++)
+            {
+                var pass = await harness.Router.RouteAsync(Ct);
+                foreach (var offer in pass.Offers)
+                {
+                    await harness.Router.AcceptAsync(offer.Entry.ConcernId, offer.Agent!.Value, Ct);
+                    if (await harness.Router.CompleteAsync(offer.Entry.ConcernId, Ct))
+                    {
+                        completed[offer.Entry.ConcernId] = true;
+                    }
+                }
+            }
+        }));
+        await Task.WhenAll(arrivals.Concat<Task>(workers));
+        for (var drain = 0; completed.Count < enqueued.Count; drain++)
+        {
+            Assert.True(drain < 200, $"{enqueued.Count - completed.Count} concerns were never offered");
+            foreach (var offer in (await harness.Router.RouteAsync(Ct)).Offers)
+            {
+                await harness.Router.AcceptAsync(offer.Entry.ConcernId, offer.Agent!.Value, Ct);
+                Assert.True(await harness.Router.CompleteAsync(offer.Entry.ConcernId, Ct));
+                completed[offer.Entry.ConcernId] = true;
+            }
+        }
+
+        await AssertInvariantsAsync(harness, enqueued, completed.Keys.ToHashSet());
+        Assert.Equal(0, await harness.Queue.CountAsync(cancellationToken: Ct));
+    }
+
     private static async Task AssertInvariantsAsync(RouterHarness harness, HashSet<ConcernId> enqueued, HashSet<ConcernId> completed)
     {
         var entries = await harness.AllEntriesAsync();
