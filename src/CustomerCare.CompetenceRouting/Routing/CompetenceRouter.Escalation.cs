@@ -119,7 +119,14 @@ public sealed partial class CompetenceRouter
                 QueueEntry changed;
                 if (classification == entry.Classification || (holder is not null && !releases))
                 {
-                    changed = entry with { Concern = concern, Classification = classification };
+                    // The concern keeps its step, so only the priority follows the new classification and the step's boost.
+                    var boost = _engine.Walker.LadderOf(entry).Steps[entry.StepIndex].PriorityBoost;
+                    changed = entry with
+                    {
+                        Concern = concern,
+                        Classification = classification,
+                        Priority = new Priority(Math.Max(1, classification.Priority.Level - boost)),
+                    };
                 }
                 else
                 {

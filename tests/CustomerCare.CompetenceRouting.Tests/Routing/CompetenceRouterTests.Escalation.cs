@@ -147,6 +147,7 @@ public partial class CompetenceRouterTests
         var result = await harness.Router.ReclassifyAsync(Concern(1, "billing", 2, priority: Priority.P1), cancellationToken: Ct);
 
         Assert.Equal(QueueEntryStatus.Assigned, result.Entry!.Status);
+        Assert.Equal(Priority.P1, result.Entry.Priority);
         Assert.Equal(1, (await harness.AgentAsync(1)).Load);
     }
 
