@@ -1,6 +1,7 @@
 using CustomerCare.DueWork;
 using CustomerCare.Kvp.Ideas;
 using CustomerCare.Kvp.Problems;
+using CustomerCare.Sop;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
@@ -59,6 +60,7 @@ public static class PostgreSqlCustomerCareBuilderExtensions
         builder.Services.TryAddSingleton<IWorkQueue>(sp => new PostgreSqlWorkQueue(sp.GetRequiredService<PostgreSqlDatabase>()));
         builder.Services.TryAddSingleton<IIdeaStore>(sp => new PostgreSqlIdeaStore(sp.GetRequiredService<PostgreSqlDatabase>()));
         builder.Services.TryAddSingleton<IProblemStore>(sp => new PostgreSqlProblemStore(sp.GetRequiredService<PostgreSqlDatabase>()));
+        builder.Services.TryAddSingleton<IConcernSnapshotStore>(sp => new PostgreSqlConcernSnapshotStore(sp.GetRequiredService<PostgreSqlDatabase>()));
         return builder;
     }
 }
