@@ -1,4 +1,5 @@
 using CustomerCare.DueWork;
+using CustomerCare.SelfService;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
@@ -42,6 +43,8 @@ public static class SqliteCustomerCareBuilderExtensions
         SqliteDatabase.Validate(options);
         builder.Services.TryAddSingleton(sp => new SqliteDatabase(options, sp.GetRequiredService<IClock>()));
         builder.Services.TryAddSingleton<IWorkQueue>(sp => new SqliteWorkQueue(sp.GetRequiredService<SqliteDatabase>()));
+        builder.Services.TryAddSingleton<IKnowledgeStore>(sp => new SqliteKnowledgeStore(sp.GetRequiredService<SqliteDatabase>()));
+        builder.Services.TryAddSingleton<IKnowledgeCandidateStore>(sp => new SqliteKnowledgeCandidateStore(sp.GetRequiredService<SqliteDatabase>()));
         return builder;
     }
 }

@@ -14,7 +14,7 @@ public sealed class SqliteSchemaTests : IDisposable
         var first = await SqliteSchema.MigrateAsync(_database.ConnectionString, TemporaryDatabase.Clock, TestContext.Current.CancellationToken);
         var second = await SqliteSchema.MigrateAsync(_database.ConnectionString, TemporaryDatabase.Clock, TestContext.Current.CancellationToken);
 
-        Assert.Equal(SqliteSchema.CurrentVersion, first);
+        Assert.Equal(await ScalarAsync<long>("SELECT COUNT(*) FROM cc_schema_version"), first);
         Assert.Equal(0, second);
         Assert.Equal(SqliteSchema.CurrentVersion, await ScalarAsync<long>("SELECT MAX(version) FROM cc_schema_version"));
         Assert.Equal("wal", await ScalarAsync<string>("PRAGMA journal_mode"));
@@ -26,8 +26,10 @@ public sealed class SqliteSchemaTests : IDisposable
         var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
             Task.Run(() => SqliteSchema.MigrateAsync(_database.ConnectionString, TemporaryDatabase.Clock, TestContext.Current.CancellationToken))));
 
-        Assert.Equal(SqliteSchema.CurrentVersion, results.Sum());
-        Assert.Equal(SqliteSchema.CurrentVersion, await ScalarAsync<long>("SELECT COUNT(*) FROM cc_schema_version"));
+        // Script numbers may have gaps, so the count of applied scripts is what the version table records.
+        Assert.Equal(1, results.Count(r => r > 0));
+        Assert.Equal(await ScalarAsync<long>("SELECT COUNT(*) FROM cc_schema_version"), results.Sum());
+        Assert.Equal(SqliteSchema.CurrentVersion, await ScalarAsync<long>("SELECT MAX(version) FROM cc_schema_version"));
     }
 
     [Fact]
