@@ -1,5 +1,6 @@
 using CustomerCare.DueWork;
 using CustomerCare.SelfService;
+using CustomerCare.Sop;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
@@ -45,6 +46,7 @@ public static class SqliteCustomerCareBuilderExtensions
         builder.Services.TryAddSingleton<IWorkQueue>(sp => new SqliteWorkQueue(sp.GetRequiredService<SqliteDatabase>()));
         builder.Services.TryAddSingleton<IKnowledgeStore>(sp => new SqliteKnowledgeStore(sp.GetRequiredService<SqliteDatabase>()));
         builder.Services.TryAddSingleton<IKnowledgeCandidateStore>(sp => new SqliteKnowledgeCandidateStore(sp.GetRequiredService<SqliteDatabase>()));
+        builder.Services.TryAddSingleton<IConcernSnapshotStore>(sp => new SqliteConcernSnapshotStore(sp.GetRequiredService<SqliteDatabase>()));
         return builder;
     }
 }
