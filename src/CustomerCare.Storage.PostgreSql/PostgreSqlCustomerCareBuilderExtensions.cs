@@ -1,4 +1,5 @@
 using CustomerCare.DueWork;
+using CustomerCare.SelfService;
 using CustomerCare.Sop;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -57,6 +58,8 @@ public static class PostgreSqlCustomerCareBuilderExtensions
         builder.Services.TryAddSingleton(sp => new PostgreSqlDatabase(options, sp.GetRequiredService<IClock>()));
         builder.Services.TryAddSingleton<IWorkQueue>(sp => new PostgreSqlWorkQueue(sp.GetRequiredService<PostgreSqlDatabase>()));
         builder.Services.TryAddSingleton<IConcernSnapshotStore>(sp => new PostgreSqlConcernSnapshotStore(sp.GetRequiredService<PostgreSqlDatabase>()));
+        builder.Services.TryAddSingleton<IKnowledgeStore>(sp => new PostgreSqlKnowledgeStore(sp.GetRequiredService<PostgreSqlDatabase>()));
+        builder.Services.TryAddSingleton<IKnowledgeCandidateStore>(sp => new PostgreSqlKnowledgeCandidateStore(sp.GetRequiredService<PostgreSqlDatabase>()));
         return builder;
     }
 }

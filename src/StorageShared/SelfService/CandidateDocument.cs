@@ -3,7 +3,7 @@ using CustomerCare.SelfService;
 using NodaTime;
 using NodaTime.Text;
 
-namespace CustomerCare.Storage.Sqlite;
+namespace CustomerCare.Storage;
 
 /// <summary>
 /// The JSON column of a stored knowledge candidate: every property except the typed key columns (identifier, source
@@ -50,29 +50,36 @@ internal sealed record CandidateDocument(
         return SelfServiceJsonContext.Write(document, SelfServiceJsonContext.Storage.CandidateDocument);
     }
 
-    /// <summary>Returns the candidate that a stored row describes.</summary>
-    /// <exception cref="InvalidOperationException">The document is not valid JSON or describes no valid candidate.</exception>
+    /// <summary>Returns the candidate that a stored row with text identifiers describes.</summary>
+    /// <exception cref="InvalidOperationException">An identifier or the document describes no valid candidate.</exception>
     public static KnowledgeCandidate Read(string id, string sourceConcern, long status, long version, string json) =>
-        SelfServiceJsonContext.Read("candidate", id, () =>
+        SelfServiceJsonContext.Read("candidate", id, () => Build(KnowledgeCandidateId.Parse(id), ConcernId.Parse(sourceConcern), status, version, json));
+
+    /// <summary>Returns the candidate that a stored row with typed identifiers describes.</summary>
+    /// <exception cref="InvalidOperationException">The document is not valid JSON or describes no valid candidate.</exception>
+    public static KnowledgeCandidate Read(KnowledgeCandidateId id, ConcernId sourceConcern, long status, long version, string json) =>
+        SelfServiceJsonContext.Read("candidate", id, () => Build(id, sourceConcern, status, version, json));
+
+    private static KnowledgeCandidate Build(KnowledgeCandidateId id, ConcernId sourceConcern, long status, long version, string json)
+    {
+        var document = SelfServiceJsonContext.Parse(json, SelfServiceJsonContext.Storage.CandidateDocument);
+        return new KnowledgeCandidate(
+            id,
+            sourceConcern,
+            document.Question,
+            document.Resolution,
+            ContactReason.Parse(document.Intent),
+            new CompetenceLevel(document.LevelRank, document.LevelName),
+            InstantPattern.ExtendedIso.Parse(document.ProposedAt).Value)
         {
-            var document = SelfServiceJsonContext.Parse(json, SelfServiceJsonContext.Storage.CandidateDocument);
-            return new KnowledgeCandidate(
-                KnowledgeCandidateId.Parse(id),
-                ConcernId.Parse(sourceConcern),
-                document.Question,
-                document.Resolution,
-                ContactReason.Parse(document.Intent),
-                new CompetenceLevel(document.LevelRank, document.LevelName),
-                InstantPattern.ExtendedIso.Parse(document.ProposedAt).Value)
-            {
-                Status = (KnowledgeCandidateStatus)status,
-                Reviewer = document.Reviewer is null ? null : AgentId.Parse(document.Reviewer),
-                DecidedAt = document.DecidedAt is null ? null : InstantPattern.ExtendedIso.Parse(document.DecidedAt).Value,
-                ReviewNote = document.ReviewNote,
-                PublishedArticle = document.PublishedArticle is null ? null : ArticleId.Parse(document.PublishedArticle),
-                Version = version,
-            };
-        });
+            Status = (KnowledgeCandidateStatus)status,
+            Reviewer = document.Reviewer is null ? null : AgentId.Parse(document.Reviewer),
+            DecidedAt = document.DecidedAt is null ? null : InstantPattern.ExtendedIso.Parse(document.DecidedAt).Value,
+            ReviewNote = document.ReviewNote,
+            PublishedArticle = document.PublishedArticle is null ? null : ArticleId.Parse(document.PublishedArticle),
+            Version = version,
+        };
+    }
 
     private static Instant ToMicroseconds(Instant instant)
     {

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 
-namespace CustomerCare.Storage.Sqlite;
+namespace CustomerCare.Storage;
 
 /// <summary>
 /// The stored form of a vote's idempotency key: the SHA-256 of its UTF-16 code units in little-endian order. The hash

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
-namespace CustomerCare.Storage.Sqlite;
+namespace CustomerCare.Storage;
 
 /// <summary>The generated JSON metadata of the self-service documents, and the helpers that read and write them.</summary>
 [JsonSerializable(typeof(ArticleDocument))]
@@ -33,8 +33,9 @@ internal sealed partial class SelfServiceJsonContext : JsonSerializerContext
     /// <summary>
     /// Runs <paramref name="read"/> and reports a stored row that it cannot turn into a value, naming the row. NodaTime's
     /// parse errors are <see cref="FormatException"/>s too.
+    /// <paramref name="id"/> is formatted only when the row is invalid.
     /// </summary>
-    public static T Read<T>(string kind, string id, Func<T> read)
+    public static T Read<T>(string kind, object id, Func<T> read)
     {
         try
         {

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using CustomerCare.Core;
 using CustomerCare.SelfService;
 
-namespace CustomerCare.Storage.Sqlite;
+namespace CustomerCare.Storage;
 
 /// <summary>
 /// The JSON column of a stored knowledge article: every property except the typed key columns (identifier, status and
@@ -41,21 +41,28 @@ internal sealed record ArticleDocument(
         return SelfServiceJsonContext.Write(document, SelfServiceJsonContext.Storage.ArticleDocument);
     }
 
-    /// <summary>Returns the article that a stored row describes.</summary>
-    /// <exception cref="InvalidOperationException">The document is not valid JSON or describes no valid article.</exception>
+    /// <summary>Returns the article that a stored row with a text identifier describes.</summary>
+    /// <exception cref="InvalidOperationException">The identifier or the document describes no valid article.</exception>
     public static KnowledgeArticle Read(string id, long status, long version, string json) =>
-        SelfServiceJsonContext.Read("article", id, () =>
+        SelfServiceJsonContext.Read("article", id, () => Build(ArticleId.Parse(id), status, version, json));
+
+    /// <summary>Returns the article that a stored row with a typed identifier describes.</summary>
+    /// <exception cref="InvalidOperationException">The document is not valid JSON or describes no valid article.</exception>
+    public static KnowledgeArticle Read(ArticleId id, long status, long version, string json) =>
+        SelfServiceJsonContext.Read("article", id, () => Build(id, status, version, json));
+
+    private static KnowledgeArticle Build(ArticleId id, long status, long version, string json)
+    {
+        var document = SelfServiceJsonContext.Parse(json, SelfServiceJsonContext.Storage.ArticleDocument);
+        return new KnowledgeArticle(id, document.Title, document.Answer, ContactReason.Parse(document.Intent))
         {
-            var document = SelfServiceJsonContext.Parse(json, SelfServiceJsonContext.Storage.ArticleDocument);
-            return new KnowledgeArticle(ArticleId.Parse(id), document.Title, document.Answer, ContactReason.Parse(document.Intent))
-            {
-                QuestionVariants = document.QuestionVariants,
-                Language = document.Language,
-                Tags = document.Tags,
-                Automation = document.Automation,
-                Status = (ArticleStatus)status,
-                SourceCandidate = document.SourceCandidate is null ? null : KnowledgeCandidateId.Parse(document.SourceCandidate),
-                Version = version,
-            };
-        });
+            QuestionVariants = document.QuestionVariants,
+            Language = document.Language,
+            Tags = document.Tags,
+            Automation = document.Automation,
+            Status = (ArticleStatus)status,
+            SourceCandidate = document.SourceCandidate is null ? null : KnowledgeCandidateId.Parse(document.SourceCandidate),
+            Version = version,
+        };
+    }
 }
