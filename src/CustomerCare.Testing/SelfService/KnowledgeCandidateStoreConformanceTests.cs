@@ -344,6 +344,32 @@ public abstract class KnowledgeCandidateStoreConformanceTests
         await Assert.ThrowsAsync<ArgumentException>(() => store.FindAsync(default));
     }
 
+    /// <summary>A page size outside 1 to 1,000 is rejected.</summary>
+    /// <param name="limit">The page size.</param>
+    /// <returns>A task that completes when the test is done.</returns>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(1001)]
+    public async Task List_InvalidLimit_Throws(int limit)
+    {
+        var store = CreateStore();
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.ListAsync(null, null, limit));
+    }
+
+    /// <summary>A null candidate is rejected by every write, and nothing is stored.</summary>
+    /// <returns>A task that completes when the test is done.</returns>
+    [Fact]
+    public async Task Writes_NullCandidate_Throw()
+    {
+        var store = CreateStore();
+
+        await Assert.ThrowsAsync<ArgumentNullException>(() => store.ProposeAsync(null!));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => store.SaveAsync(null!));
+        Assert.Empty(await store.ListAsync(null, null, 10));
+    }
+
     /// <summary>A cancelled token stops every operation, and a cancelled write changes nothing.</summary>
     /// <returns>A task that completes when the test is done.</returns>
     [Fact]
