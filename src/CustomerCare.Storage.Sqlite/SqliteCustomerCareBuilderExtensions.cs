@@ -1,6 +1,7 @@
 using CustomerCare.DueWork;
 using CustomerCare.Kvp.Ideas;
 using CustomerCare.Kvp.Problems;
+using CustomerCare.SelfService;
 using CustomerCare.Sop;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -47,6 +48,8 @@ public static class SqliteCustomerCareBuilderExtensions
         builder.Services.TryAddSingleton<IWorkQueue>(sp => new SqliteWorkQueue(sp.GetRequiredService<SqliteDatabase>()));
         builder.Services.TryAddSingleton<IIdeaStore>(sp => new SqliteIdeaStore(sp.GetRequiredService<SqliteDatabase>()));
         builder.Services.TryAddSingleton<IProblemStore>(sp => new SqliteProblemStore(sp.GetRequiredService<SqliteDatabase>()));
+        builder.Services.TryAddSingleton<IKnowledgeStore>(sp => new SqliteKnowledgeStore(sp.GetRequiredService<SqliteDatabase>()));
+        builder.Services.TryAddSingleton<IKnowledgeCandidateStore>(sp => new SqliteKnowledgeCandidateStore(sp.GetRequiredService<SqliteDatabase>()));
         builder.Services.TryAddSingleton<IConcernSnapshotStore>(sp => new SqliteConcernSnapshotStore(sp.GetRequiredService<SqliteDatabase>()));
         return builder;
     }

@@ -1,5 +1,6 @@
 using CustomerCare.Core;
 using CustomerCare.DueWork;
+using CustomerCare.SelfService;
 using CustomerCare.Sop;
 using CustomerCare.Testing;
 using CustomerCare.Testing.Sop;
@@ -17,6 +18,8 @@ public sealed class PostgreSqlCustomerCareBuilderExtensionsTests(PostgresServer 
         await using var host = CustomerCareTestHost.Create(b => b.UsePostgreSql(dataSource));
 
         Assert.IsType<PostgreSqlWorkQueue>(host.Services.GetRequiredService<IWorkQueue>());
+        Assert.IsType<PostgreSqlKnowledgeStore>(host.Services.GetRequiredService<IKnowledgeStore>());
+        Assert.IsType<PostgreSqlKnowledgeCandidateStore>(host.Services.GetRequiredService<IKnowledgeCandidateStore>());
         var store = Assert.IsType<PostgreSqlConcernSnapshotStore>(host.Services.GetRequiredService<IConcernSnapshotStore>());
         Assert.Null(await store.FindAsync(new ConcernId(TestIdFactory.ValueFor(1)), TestContext.Current.CancellationToken));
     }

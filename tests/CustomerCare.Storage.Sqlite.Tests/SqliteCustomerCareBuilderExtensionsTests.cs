@@ -1,5 +1,6 @@
 using CustomerCare.Core;
 using CustomerCare.DueWork;
+using CustomerCare.SelfService;
 using CustomerCare.Sop;
 using CustomerCare.Testing;
 using CustomerCare.Testing.Sop;
@@ -19,6 +20,8 @@ public sealed class SqliteCustomerCareBuilderExtensionsTests : IDisposable
         await using var host = CustomerCareTestHost.Create(b => b.UseSqlite(_database.ConnectionString));
 
         Assert.IsType<SqliteWorkQueue>(host.Services.GetRequiredService<IWorkQueue>());
+        Assert.IsType<SqliteKnowledgeStore>(host.Services.GetRequiredService<IKnowledgeStore>());
+        Assert.IsType<SqliteKnowledgeCandidateStore>(host.Services.GetRequiredService<IKnowledgeCandidateStore>());
         var store = Assert.IsType<SqliteConcernSnapshotStore>(host.Services.GetRequiredService<IConcernSnapshotStore>());
         Assert.Null(await store.FindAsync(new ConcernId(TestIdFactory.ValueFor(1)), TestContext.Current.CancellationToken));
     }

@@ -9,7 +9,8 @@ namespace CustomerCare.SelfService;
 /// <see cref="SaveAsync"/> writes only when the stored version equals the candidate's
 /// <see cref="KnowledgeCandidate.Version"/> and throws <see cref="ConcurrencyConflictException"/> with the expected and
 /// actual version otherwise, so two reviewers cannot both decide. <see cref="ProposeAsync"/> is idempotent per source
-/// concern: proposing for a concern that already has a candidate returns the stored one unchanged.
+/// concern: proposing for a concern that already has a candidate returns the stored one unchanged. Instants are kept
+/// to the whole microsecond (truncated towards the past), the precision of PostgreSQL's <c>timestamptz</c>.
 /// </para>
 /// <para>
 /// Implementations must be safe to call from many threads and, for shared databases, from many host instances.
@@ -23,7 +24,10 @@ public interface IKnowledgeCandidateStore
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The stored candidate: the new one at version 1, or the one already stored for the concern.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="candidate"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="candidate"/> has a version other than 0 or a status other than proposed.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="candidate"/> has a version other than 0 or a status other than proposed, or its question or
+    /// resolution contains an unpaired surrogate, which no database can store.
+    /// </exception>
     /// <exception cref="ConcurrencyConflictException">Another candidate with the same identifier but another source concern exists.</exception>
     Task<KnowledgeCandidate> ProposeAsync(KnowledgeCandidate candidate, CancellationToken cancellationToken = default);
 
@@ -39,7 +43,10 @@ public interface IKnowledgeCandidateStore
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The stored candidate, with the version one higher.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="candidate"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="candidate"/> names another source concern than the stored one.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="candidate"/> names another source concern than the stored one, or a text of it contains an
+    /// unpaired surrogate, which no database can store.
+    /// </exception>
     /// <exception cref="ConcurrencyConflictException">The stored version differs, or the candidate does not exist (expected version 0 is not allowed here: use <see cref="ProposeAsync"/>).</exception>
     Task<KnowledgeCandidate> SaveAsync(KnowledgeCandidate candidate, CancellationToken cancellationToken = default);
 

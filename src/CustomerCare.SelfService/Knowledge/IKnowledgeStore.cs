@@ -30,6 +30,9 @@ public interface IKnowledgeStore
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The stored article, with the version one higher.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="article"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// The title, the answer or a question variant contains an unpaired surrogate, which no database can store.
+    /// </exception>
     /// <exception cref="ConcurrencyConflictException">The stored version differs from the article's version.</exception>
     Task<KnowledgeArticle> SaveAsync(KnowledgeArticle article, CancellationToken cancellationToken = default);
 

@@ -6,8 +6,9 @@ namespace CustomerCare.Testing.SelfService;
 /// <summary>An <see cref="IKnowledgeCandidateStore"/> in memory, for tests and single-process hosts.</summary>
 /// <remarks>
 /// Follows the port's contract exactly: optimistic versions, one candidate per source concern, pages ordered by
-/// identifier. One lock guards all state, so every operation is atomic and the type is thread-safe. Nothing survives
-/// the process.
+/// identifier, instants kept to whole microseconds (as PostgreSQL's <c>timestamptz</c> keeps them), and text that a
+/// database can store (no unpaired surrogates). One lock guards all state, so every operation is atomic and the type
+/// is thread-safe. Nothing survives the process.
 /// </remarks>
 public sealed class InMemoryKnowledgeCandidateStore : IKnowledgeCandidateStore
 {
@@ -26,6 +27,7 @@ public sealed class InMemoryKnowledgeCandidateStore : IKnowledgeCandidateStore
                 nameof(candidate));
         }
 
+        RequireWellFormed(candidate);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_lock)
         {
@@ -39,7 +41,7 @@ public sealed class InMemoryKnowledgeCandidateStore : IKnowledgeCandidateStore
                 throw new ConcurrencyConflictException(nameof(KnowledgeCandidate), candidate.Id.ToString(), 0, clash.Version);
             }
 
-            var stored = candidate with { Version = 1 };
+            var stored = Truncated(candidate) with { Version = 1 };
             _candidates[candidate.Id] = stored;
             _byConcern[candidate.SourceConcern] = candidate.Id;
             return Task.FromResult(stored);
@@ -61,6 +63,7 @@ public sealed class InMemoryKnowledgeCandidateStore : IKnowledgeCandidateStore
     public Task<KnowledgeCandidate> SaveAsync(KnowledgeCandidate candidate, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(candidate);
+        RequireWellFormed(candidate);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_lock)
         {
@@ -75,7 +78,7 @@ public sealed class InMemoryKnowledgeCandidateStore : IKnowledgeCandidateStore
                 throw new ArgumentException($"Candidate {candidate.Id} belongs to concern {stored.SourceConcern}; the source concern cannot change.", nameof(candidate));
             }
 
-            var saved = candidate with { Version = candidate.Version + 1 };
+            var saved = Truncated(candidate) with { Version = candidate.Version + 1 };
             _candidates[candidate.Id] = saved;
             return Task.FromResult(saved);
         }
@@ -95,5 +98,18 @@ public sealed class InMemoryKnowledgeCandidateStore : IKnowledgeCandidateStore
                 .ToList();
             return Task.FromResult(page);
         }
+    }
+
+    private static KnowledgeCandidate Truncated(KnowledgeCandidate candidate) => candidate with
+    {
+        ProposedAt = Precision.ToMicroseconds(candidate.ProposedAt),
+        DecidedAt = candidate.DecidedAt is { } decidedAt ? Precision.ToMicroseconds(decidedAt) : null,
+    };
+
+    private static void RequireWellFormed(KnowledgeCandidate candidate)
+    {
+        UnicodeText.RequireWellFormed(candidate.Question, $"The question of candidate {candidate.Id}", nameof(candidate));
+        UnicodeText.RequireWellFormed(candidate.Resolution, $"The resolution of candidate {candidate.Id}", nameof(candidate));
+        UnicodeText.RequireWellFormed(candidate.ReviewNote, $"The review note of candidate {candidate.Id}", nameof(candidate));
     }
 }

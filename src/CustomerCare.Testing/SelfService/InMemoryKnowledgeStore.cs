@@ -6,8 +6,8 @@ namespace CustomerCare.Testing.SelfService;
 /// <summary>An <see cref="IKnowledgeStore"/> in memory, for tests and single-process hosts.</summary>
 /// <remarks>
 /// Follows the port's contract exactly: optimistic versions, feedback counted once per idempotency key, pages
-/// ordered by identifier. One lock guards all state, so every operation is atomic and the type is thread-safe.
-/// Nothing survives the process.
+/// ordered by identifier, and text that a database can store (no unpaired surrogates). One lock guards all state, so
+/// every operation is atomic and the type is thread-safe. Nothing survives the process.
 /// </remarks>
 public sealed class InMemoryKnowledgeStore : IKnowledgeStore
 {
@@ -31,6 +31,7 @@ public sealed class InMemoryKnowledgeStore : IKnowledgeStore
     public Task<KnowledgeArticle> SaveAsync(KnowledgeArticle article, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(article);
+        RequireWellFormed(article);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_lock)
         {
@@ -92,6 +93,16 @@ public sealed class InMemoryKnowledgeStore : IKnowledgeStore
         lock (_lock)
         {
             return Task.FromResult<IReadOnlyDictionary<ArticleId, ArticleFeedback>>(new Dictionary<ArticleId, ArticleFeedback>(_feedback));
+        }
+    }
+
+    private static void RequireWellFormed(KnowledgeArticle article)
+    {
+        UnicodeText.RequireWellFormed(article.Title, $"The title of article {article.Id}", nameof(article));
+        UnicodeText.RequireWellFormed(article.Answer, $"The answer of article {article.Id}", nameof(article));
+        foreach (var variant in article.QuestionVariants)
+        {
+            UnicodeText.RequireWellFormed(variant, $"A question variant of article {article.Id}", nameof(article));
         }
     }
 }
