@@ -1,3 +1,5 @@
+using CustomerCare.CompetenceRouting.Agents;
+using CustomerCare.CompetenceRouting.Queueing;
 using CustomerCare.DueWork;
 using CustomerCare.Sop;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +46,8 @@ public static class SqliteCustomerCareBuilderExtensions
         builder.Services.TryAddSingleton(sp => new SqliteDatabase(options, sp.GetRequiredService<IClock>()));
         builder.Services.TryAddSingleton<IWorkQueue>(sp => new SqliteWorkQueue(sp.GetRequiredService<SqliteDatabase>()));
         builder.Services.TryAddSingleton<IConcernSnapshotStore>(sp => new SqliteConcernSnapshotStore(sp.GetRequiredService<SqliteDatabase>()));
+        builder.Services.TryAddSingleton<IAgentDirectory>(sp => new SqliteAgentDirectory(sp.GetRequiredService<SqliteDatabase>()));
+        builder.Services.TryAddSingleton<IRoutingQueueStore>(sp => new SqliteRoutingQueueStore(sp.GetRequiredService<SqliteDatabase>()));
         return builder;
     }
 }

@@ -1,3 +1,5 @@
+using CustomerCare.CompetenceRouting.Agents;
+using CustomerCare.CompetenceRouting.Queueing;
 using CustomerCare.Core;
 using CustomerCare.DueWork;
 using CustomerCare.Sop;
@@ -21,6 +23,8 @@ public sealed class SqliteCustomerCareBuilderExtensionsTests : IDisposable
         Assert.IsType<SqliteWorkQueue>(host.Services.GetRequiredService<IWorkQueue>());
         var store = Assert.IsType<SqliteConcernSnapshotStore>(host.Services.GetRequiredService<IConcernSnapshotStore>());
         Assert.Null(await store.FindAsync(new ConcernId(TestIdFactory.ValueFor(1)), TestContext.Current.CancellationToken));
+        Assert.IsType<SqliteAgentDirectory>(host.Services.GetRequiredService<IAgentDirectory>());
+        Assert.IsType<SqliteRoutingQueueStore>(host.Services.GetRequiredService<IRoutingQueueStore>());
     }
 
     [Fact]
