@@ -1,3 +1,5 @@
+using CustomerCare.CompetenceRouting.Agents;
+using CustomerCare.CompetenceRouting.Queueing;
 using CustomerCare.DueWork;
 using CustomerCare.Sop;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,6 +59,8 @@ public static class PostgreSqlCustomerCareBuilderExtensions
         builder.Services.TryAddSingleton(sp => new PostgreSqlDatabase(options, sp.GetRequiredService<IClock>()));
         builder.Services.TryAddSingleton<IWorkQueue>(sp => new PostgreSqlWorkQueue(sp.GetRequiredService<PostgreSqlDatabase>()));
         builder.Services.TryAddSingleton<IConcernSnapshotStore>(sp => new PostgreSqlConcernSnapshotStore(sp.GetRequiredService<PostgreSqlDatabase>()));
+        builder.Services.TryAddSingleton<IAgentDirectory>(sp => new PostgreSqlAgentDirectory(sp.GetRequiredService<PostgreSqlDatabase>()));
+        builder.Services.TryAddSingleton<IRoutingQueueStore>(sp => new PostgreSqlRoutingQueueStore(sp.GetRequiredService<PostgreSqlDatabase>()));
         return builder;
     }
 }
