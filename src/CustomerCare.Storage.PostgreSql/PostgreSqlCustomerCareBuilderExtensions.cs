@@ -1,3 +1,5 @@
+using CustomerCare.CompetenceRouting.Agents;
+using CustomerCare.CompetenceRouting.Queueing;
 using CustomerCare.DueWork;
 using CustomerCare.Kvp.Ideas;
 using CustomerCare.Kvp.Problems;
@@ -64,6 +66,8 @@ public static class PostgreSqlCustomerCareBuilderExtensions
         builder.Services.TryAddSingleton<IConcernSnapshotStore>(sp => new PostgreSqlConcernSnapshotStore(sp.GetRequiredService<PostgreSqlDatabase>()));
         builder.Services.TryAddSingleton<IKnowledgeStore>(sp => new PostgreSqlKnowledgeStore(sp.GetRequiredService<PostgreSqlDatabase>()));
         builder.Services.TryAddSingleton<IKnowledgeCandidateStore>(sp => new PostgreSqlKnowledgeCandidateStore(sp.GetRequiredService<PostgreSqlDatabase>()));
+        builder.Services.TryAddSingleton<IAgentDirectory>(sp => new PostgreSqlAgentDirectory(sp.GetRequiredService<PostgreSqlDatabase>()));
+        builder.Services.TryAddSingleton<IRoutingQueueStore>(sp => new PostgreSqlRoutingQueueStore(sp.GetRequiredService<PostgreSqlDatabase>()));
         return builder;
     }
 }

@@ -1,3 +1,5 @@
+using CustomerCare.CompetenceRouting.Agents;
+using CustomerCare.CompetenceRouting.Queueing;
 using CustomerCare.DueWork;
 using CustomerCare.Kvp.Ideas;
 using CustomerCare.Kvp.Problems;
@@ -51,6 +53,8 @@ public static class SqliteCustomerCareBuilderExtensions
         builder.Services.TryAddSingleton<IKnowledgeStore>(sp => new SqliteKnowledgeStore(sp.GetRequiredService<SqliteDatabase>()));
         builder.Services.TryAddSingleton<IKnowledgeCandidateStore>(sp => new SqliteKnowledgeCandidateStore(sp.GetRequiredService<SqliteDatabase>()));
         builder.Services.TryAddSingleton<IConcernSnapshotStore>(sp => new SqliteConcernSnapshotStore(sp.GetRequiredService<SqliteDatabase>()));
+        builder.Services.TryAddSingleton<IAgentDirectory>(sp => new SqliteAgentDirectory(sp.GetRequiredService<SqliteDatabase>()));
+        builder.Services.TryAddSingleton<IRoutingQueueStore>(sp => new SqliteRoutingQueueStore(sp.GetRequiredService<SqliteDatabase>()));
         return builder;
     }
 }

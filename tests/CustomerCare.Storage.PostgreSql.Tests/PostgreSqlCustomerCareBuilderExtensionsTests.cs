@@ -1,3 +1,5 @@
+using CustomerCare.CompetenceRouting.Agents;
+using CustomerCare.CompetenceRouting.Queueing;
 using CustomerCare.Core;
 using CustomerCare.DueWork;
 using CustomerCare.SelfService;
@@ -22,6 +24,8 @@ public sealed class PostgreSqlCustomerCareBuilderExtensionsTests(PostgresServer 
         Assert.IsType<PostgreSqlKnowledgeCandidateStore>(host.Services.GetRequiredService<IKnowledgeCandidateStore>());
         var store = Assert.IsType<PostgreSqlConcernSnapshotStore>(host.Services.GetRequiredService<IConcernSnapshotStore>());
         Assert.Null(await store.FindAsync(new ConcernId(TestIdFactory.ValueFor(1)), TestContext.Current.CancellationToken));
+        Assert.IsType<PostgreSqlAgentDirectory>(host.Services.GetRequiredService<IAgentDirectory>());
+        Assert.IsType<PostgreSqlRoutingQueueStore>(host.Services.GetRequiredService<IRoutingQueueStore>());
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using CustomerCare.CompetenceRouting.Agents;
+using CustomerCare.CompetenceRouting.Queueing;
 using CustomerCare.Core;
 using CustomerCare.DueWork;
 using CustomerCare.SelfService;
@@ -24,6 +26,8 @@ public sealed class SqliteCustomerCareBuilderExtensionsTests : IDisposable
         Assert.IsType<SqliteKnowledgeCandidateStore>(host.Services.GetRequiredService<IKnowledgeCandidateStore>());
         var store = Assert.IsType<SqliteConcernSnapshotStore>(host.Services.GetRequiredService<IConcernSnapshotStore>());
         Assert.Null(await store.FindAsync(new ConcernId(TestIdFactory.ValueFor(1)), TestContext.Current.CancellationToken));
+        Assert.IsType<SqliteAgentDirectory>(host.Services.GetRequiredService<IAgentDirectory>());
+        Assert.IsType<SqliteRoutingQueueStore>(host.Services.GetRequiredService<IRoutingQueueStore>());
     }
 
     [Fact]

@@ -283,6 +283,31 @@ public abstract class AgentDirectoryConformanceTests
         Assert.Equal(6, stored.Version);
     }
 
+    /// <summary>Of two concurrent claims for an agent's last free unit, exactly one succeeds, in every round.</summary>
+    /// <returns>A task that completes when the test has run.</returns>
+    [Fact]
+    public async Task Claim_TwoForLastUnit_ExactlyOneSucceeds()
+    {
+        var directory = CreateDirectory();
+        await directory.SaveAsync(Agent(1, capacity: Chats(2)), 0);
+        await directory.ClaimCapacityAsync(Claim(1, 1));
+
+        for (var round = 0; round < 20; round++)
+        {
+            var first = 100 + (2 * round);
+            var results = await Task.WhenAll(
+                Task.Run(async () => await directory.ClaimCapacityAsync(Claim(1, first))),
+                Task.Run(async () => await directory.ClaimCapacityAsync(Claim(1, first + 1))));
+
+            Assert.Equal(1, results.Count(r => r.Status == CapacityClaimStatus.Claimed));
+            Assert.Equal(ExclusionReason.NoCapacity, results.Single(r => !r.Succeeded).Check.Reason);
+            var winner = results.Single(r => r.Succeeded).Agent!.Assignments[^1].ConcernId;
+            var agent = (await directory.FindAsync(AgentId(1)))!;
+            Assert.Equal(2, agent.Load);
+            await directory.ReleaseCapacityAsync(AgentId(1), winner, At);
+        }
+    }
+
     /// <summary>Concurrent claims for the same concern hold it once.</summary>
     /// <returns>A task that completes when the test has run.</returns>
     [Fact]
