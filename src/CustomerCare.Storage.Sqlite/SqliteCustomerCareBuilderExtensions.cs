@@ -1,4 +1,7 @@
 using CustomerCare.DueWork;
+using CustomerCare.Interactions;
+using CustomerCare.Interactions.Concerns;
+using CustomerCare.Interactions.Customers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
@@ -42,6 +45,9 @@ public static class SqliteCustomerCareBuilderExtensions
         SqliteDatabase.Validate(options);
         builder.Services.TryAddSingleton(sp => new SqliteDatabase(options, sp.GetRequiredService<IClock>()));
         builder.Services.TryAddSingleton<IWorkQueue>(sp => new SqliteWorkQueue(sp.GetRequiredService<SqliteDatabase>()));
+        builder.Services.TryAddSingleton<ICustomerStore>(sp => new SqliteCustomerStore(sp.GetRequiredService<SqliteDatabase>()));
+        builder.Services.TryAddSingleton<IInteractionStore>(sp => new SqliteInteractionStore(sp.GetRequiredService<SqliteDatabase>()));
+        builder.Services.TryAddSingleton<IConcernStore>(sp => new SqliteConcernStore(sp.GetRequiredService<SqliteDatabase>()));
         return builder;
     }
 }
