@@ -1,4 +1,5 @@
 using CustomerCare.DueWork;
+using CustomerCare.Sop;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
@@ -55,6 +56,7 @@ public static class PostgreSqlCustomerCareBuilderExtensions
 
         builder.Services.TryAddSingleton(sp => new PostgreSqlDatabase(options, sp.GetRequiredService<IClock>()));
         builder.Services.TryAddSingleton<IWorkQueue>(sp => new PostgreSqlWorkQueue(sp.GetRequiredService<PostgreSqlDatabase>()));
+        builder.Services.TryAddSingleton<IConcernSnapshotStore>(sp => new PostgreSqlConcernSnapshotStore(sp.GetRequiredService<PostgreSqlDatabase>()));
         return builder;
     }
 }

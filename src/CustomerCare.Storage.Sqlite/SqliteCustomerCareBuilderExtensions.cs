@@ -2,6 +2,7 @@ using CustomerCare.DueWork;
 using CustomerCare.Interactions;
 using CustomerCare.Interactions.Concerns;
 using CustomerCare.Interactions.Customers;
+using CustomerCare.Sop;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
@@ -48,6 +49,7 @@ public static class SqliteCustomerCareBuilderExtensions
         builder.Services.TryAddSingleton<ICustomerStore>(sp => new SqliteCustomerStore(sp.GetRequiredService<SqliteDatabase>()));
         builder.Services.TryAddSingleton<IInteractionStore>(sp => new SqliteInteractionStore(sp.GetRequiredService<SqliteDatabase>()));
         builder.Services.TryAddSingleton<IConcernStore>(sp => new SqliteConcernStore(sp.GetRequiredService<SqliteDatabase>()));
+        builder.Services.TryAddSingleton<IConcernSnapshotStore>(sp => new SqliteConcernSnapshotStore(sp.GetRequiredService<SqliteDatabase>()));
         return builder;
     }
 }

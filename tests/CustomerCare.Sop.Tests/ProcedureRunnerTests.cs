@@ -1,4 +1,5 @@
 using CustomerCare.Core;
+using CustomerCare.Testing;
 using CustomerCare.Testing.Sop;
 using NodaTime;
 using static CustomerCare.Sop.Tests.SopTestBed;
@@ -188,6 +189,25 @@ public partial class ProcedureRunnerTests
         Assert.Equal([(IntentKinds.Notify, "customer")], first.Intents.Select(i => (i.Kind, i.Parameter)));
         Assert.Empty(first.Snapshot.Timers);
         Assert.Equal(RejectionReasons.StaleTimer, second.Reasons);
+    }
+
+    [Fact]
+    public async Task FireTimer_FinerThanStored_Applied()
+    {
+        var bed = new SopTestBed();
+        bed.Clock.AdvanceTicks(7); // the store truncates to 09:00:00.000000 what the runner armed at 09:00:00.0000007
+        var id = await bed.StartInAsync(LifecycleStates.InProgress);
+        var awaiting = await bed.FireAsync(id, LifecycleTriggers.AwaitCustomer, AllFields);
+        var timer = Assert.Single(awaiting.Snapshot.Timers);
+        var stored = Assert.Single((await bed.SnapshotAsync(id)).Timers);
+
+        bed.Clock.Reset(timer.DueAt);
+        var fired = await bed.Runner.FireTimerAsync(id, timer, Ct);
+
+        Assert.Equal(Precision.ToMicroseconds(timer.DueAt), stored.DueAt);
+        Assert.NotEqual(timer.DueAt, stored.DueAt);
+        Assert.True(fired.IsApplied, fired.ToString());
+        Assert.Equal(LifecycleTriggers.RemindCustomer, fired.Audit!.Trigger);
     }
 
     [Fact]

@@ -4,6 +4,10 @@ namespace CustomerCare.Storage.Sqlite.Tests;
 
 public sealed class SqliteSchemaTests : IDisposable
 {
+    // Script numbers may have gaps, because each area of the storage numbers its own scripts.
+    private static readonly int ScriptCount =
+        typeof(SqliteSchema).Assembly.GetManifestResourceNames().Count(n => n.EndsWith(".sql", StringComparison.Ordinal));
+
     private readonly TemporaryDatabase _database = new();
 
     public void Dispose() => _database.Dispose();
@@ -14,7 +18,7 @@ public sealed class SqliteSchemaTests : IDisposable
         var first = await SqliteSchema.MigrateAsync(_database.ConnectionString, TemporaryDatabase.Clock, TestContext.Current.CancellationToken);
         var second = await SqliteSchema.MigrateAsync(_database.ConnectionString, TemporaryDatabase.Clock, TestContext.Current.CancellationToken);
 
-        Assert.Equal(SqliteSchema.CurrentVersion, first);
+        Assert.Equal(ScriptCount, first);
         Assert.Equal(0, second);
         Assert.Equal(SqliteSchema.CurrentVersion, await ScalarAsync<long>("SELECT MAX(version) FROM cc_schema_version"));
         Assert.Equal("wal", await ScalarAsync<string>("PRAGMA journal_mode"));
@@ -26,8 +30,8 @@ public sealed class SqliteSchemaTests : IDisposable
         var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
             Task.Run(() => SqliteSchema.MigrateAsync(_database.ConnectionString, TemporaryDatabase.Clock, TestContext.Current.CancellationToken))));
 
-        Assert.Equal(SqliteSchema.CurrentVersion, results.Sum());
-        Assert.Equal(SqliteSchema.CurrentVersion, await ScalarAsync<long>("SELECT COUNT(*) FROM cc_schema_version"));
+        Assert.Equal(ScriptCount, results.Sum());
+        Assert.Equal(ScriptCount, await ScalarAsync<long>("SELECT COUNT(*) FROM cc_schema_version"));
     }
 
     [Fact]

@@ -17,6 +17,10 @@ namespace CustomerCare.Core;
 /// elapsed time, so a span that contains a daylight-saving change is one hour shorter or longer than its wall-clock
 /// reading. Implementations must be thread-safe.
 /// </para>
+/// <para>
+/// A calendar may have no business time ahead, for example when all its hours are closed. Searches then stop at a
+/// horizon that the implementation documents and throw a <see cref="CustomerCareException"/> instead of running on.
+/// </para>
 /// </remarks>
 public interface IBusinessCalendar
 {
@@ -39,6 +43,7 @@ public interface IBusinessCalendar
     /// <param name="amount">The business time to add, zero or positive.</param>
     /// <returns>The earliest <c>t ≥ start</c> with exactly <paramref name="amount"/> of business time in <c>[start, t)</c>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is negative.</exception>
+    /// <exception cref="CustomerCareException">The calendar has no business time within its search horizon.</exception>
     Instant AddBusinessTime(Instant start, Duration amount);
 
     /// <summary>Returns the instant <paramref name="days"/> business days after <paramref name="start"/>, at the same local time of day.</summary>
@@ -51,5 +56,6 @@ public interface IBusinessCalendar
     /// daylight-saving gap moves forward by the length of the gap, and an ambiguous local time takes the earlier instant.
     /// </returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is negative.</exception>
+    /// <exception cref="CustomerCareException">The calendar has no business day within its search horizon.</exception>
     Instant AddBusinessDays(Instant start, int days);
 }

@@ -179,7 +179,11 @@ public sealed partial class ProcedureRunner
     private async Task<ProcedureResult> FireTimerOnceAsync(ConcernId concernId, ArmedTimer timer, CancellationToken cancellationToken)
     {
         var snapshot = await LoadAsync(concernId, cancellationToken).ConfigureAwait(false);
-        if (Array.IndexOf(snapshot.TimerArray, timer) < 0 || snapshot.State != timer.State || snapshot.StateEntry != timer.StateEntry)
+
+        // Stores keep instants to the microsecond, so a timer taken from a result can be finer than the stored one.
+        // The timer is therefore found by name, trigger, state and state entry, and the stored due time decides.
+        var armed = Array.FindIndex(snapshot.TimerArray, t => t.Name == timer.Name && t.Trigger == timer.Trigger && t.State == timer.State && t.StateEntry == timer.StateEntry);
+        if (armed < 0 || snapshot.State != timer.State || snapshot.StateEntry != timer.StateEntry)
         {
             if (_logger.IsEnabled(LogLevel.Information))
             {
@@ -189,7 +193,7 @@ public sealed partial class ProcedureRunner
             return ProcedureResult.Ignored(snapshot, RejectionReasons.StaleTimer);
         }
 
-        if (timer.DueAt > _clock.GetCurrentInstant())
+        if (snapshot.TimerArray[armed].DueAt > _clock.GetCurrentInstant())
         {
             return ProcedureResult.Rejected(snapshot, RejectionReasons.TimerNotDue);
         }

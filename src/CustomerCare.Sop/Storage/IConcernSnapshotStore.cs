@@ -23,6 +23,11 @@ namespace CustomerCare.Sop;
 /// <b>Ordering.</b> Audit entries of a concern are listed by version. Pending intents are listed by creation time, then
 /// concern, version and index; due timers by due time, then concern and timer name.
 /// </para>
+/// <para>
+/// <b>Precision.</b> Stores keep instants to the microsecond, the precision of PostgreSQL's <c>timestamptz</c>, and
+/// truncate finer parts towards the past. A snapshot read back can therefore differ from the saved one by less than a
+/// microsecond in its instants.
+/// </para>
 /// </remarks>
 public interface IConcernSnapshotStore
 {

@@ -44,7 +44,7 @@ public abstract class ConcernSnapshotStoreConformanceTests
             new Dictionary<string, string> { ["resolution-code"] = "fixed", ["note"] = "Grüße, \"quoted\"\nsecond line" },
             [new StepRecord("diagnosis-recorded", StepStatus.Completed, agent, Start), new StepRecord("knowledge-checked", StepStatus.Overridden, agent, Start)],
             [new ApprovalRecord("pending-approval", ApprovalDecision.Declined, agent, Start, 1)],
-            [new ArmedTimer("auto-close", "auto-close", "resolved", 4, Start + Duration.FromDays(3))]);
+            [new ArmedTimer("auto-close", "auto-close", "resolved", 4, Start + Duration.FromDays(3)), new ArmedTimer("a-survey", "send-survey", "resolved", 4, Start)]);
 
         await store.SaveAsync(new ConcernChange(snapshot, 0, Audit(snapshot, agent)));
         var stored = await store.FindAsync(id);
@@ -63,6 +63,68 @@ public abstract class ConcernSnapshotStoreConformanceTests
         Assert.Equal(snapshot.Steps, stored.Steps);
         Assert.Equal(snapshot.Approvals, stored.Approvals);
         Assert.Equal(snapshot.Timers, stored.Timers);
+    }
+
+    /// <summary>Instants before 1970 and far in the future are kept to the microsecond, and finer parts are truncated towards the past.</summary>
+    /// <returns>A task that completes with the test.</returns>
+    [Fact]
+    public async Task Save_Instants_KeptToMicrosecond()
+    {
+        var store = CreateStore();
+        var id = NewId();
+        var agent = new Actor("agt_0192f0c1a2b37c4d8e9f00112233aabb");
+        var past = Instant.FromUtc(1969, 7, 20, 20, 17, 40) + Duration.FromTicks(1_234_567);
+        var future = Instant.FromUtc(2199, 12, 31, 23, 59, 59) + Duration.FromTicks(9_999_999);
+        var exact = Start + Duration.FromTicks(10);
+        var dueAt = Start + Duration.FromTicks(7);
+        var snapshot = new ConcernSnapshot(
+            id, "incident", "test-procedure", 1, "waiting", 1, 1, past, future, exact,
+            steps: [new StepRecord("diagnosis-recorded", StepStatus.Completed, agent, future)],
+            approvals: [new ApprovalRecord("pending-approval", ApprovalDecision.Approved, agent, past, 1)],
+            timers: [new ArmedTimer("reminder", "remind", "waiting", 1, dueAt)]);
+        var audit = new AuditEntry(id, 1, AuditKind.Started, future, agent, "test-procedure", 1, "waiting", "waiting");
+
+        await store.SaveAsync(new ConcernChange(snapshot, 0, audit, [Intent(id, 1, 0, past)]));
+        var stored = await store.FindAsync(id);
+        var entry = Assert.Single(await store.ListAuditAsync(id, 0, 10));
+        var intent = Assert.Single(await store.ListPendingIntentsAsync(1000), i => i.ConcernId == id);
+        var due = Assert.Single(await store.ListDueTimersAsync(Start, 1000), d => d.ConcernId == id);
+
+        Assert.NotNull(stored);
+        Assert.Equal(Precision.ToMicroseconds(past), stored.CreatedAt);
+        Assert.Equal(Instant.FromUtc(1969, 7, 20, 20, 17, 40) + Duration.FromTicks(1_234_560), stored.CreatedAt);
+        Assert.Equal(Precision.ToMicroseconds(future), stored.StateEnteredAt);
+        Assert.Equal(exact, stored.UpdatedAt);
+        Assert.Equal(Precision.ToMicroseconds(future), Assert.Single(stored.Steps).At);
+        Assert.Equal(Precision.ToMicroseconds(past), Assert.Single(stored.Approvals).At);
+        Assert.Equal(Start, Assert.Single(stored.Timers).DueAt);
+        Assert.Equal(Precision.ToMicroseconds(future), entry.At);
+        Assert.Equal(Precision.ToMicroseconds(past), intent.CreatedAt);
+        Assert.Equal(Start, due.Timer.DueAt);
+    }
+
+    /// <summary>Free text keeps every character: control characters, NUL, quotes, backslashes and characters outside the BMP.</summary>
+    /// <returns>A task that completes with the test.</returns>
+    [Fact]
+    public async Task Save_FreeText_RoundTripsEveryCharacter()
+    {
+        var store = CreateStore();
+        var id = NewId();
+        const string Text = "nul \0 bell \a tab \t quote \" backslash \\ emoji 😀 日本 Zoë";
+        var fields = new Dictionary<string, string> { ["note"] = Text, ["empty"] = string.Empty, ["ключ"] = "значение" };
+        var snapshot = new ConcernSnapshot(id, "incident", "test-procedure", 1, "new", 1, 1, Start, Start, Start, fields);
+        var audit = new AuditEntry(id, 1, AuditKind.Started, Start, Actor.System, "test-procedure", 1, "new", "new",
+            reason: Text, arguments: fields, idempotencyKey: "schlüssel-😀");
+
+        await store.SaveAsync(new ConcernChange(snapshot, 0, audit));
+        var stored = await store.FindAsync(id);
+        var entry = await store.FindByIdempotencyKeyAsync(id, "schlüssel-😀");
+
+        Assert.NotNull(stored);
+        Assert.Equal(fields.OrderBy(f => f.Key, StringComparer.Ordinal), stored.Fields.OrderBy(f => f.Key, StringComparer.Ordinal));
+        Assert.NotNull(entry);
+        Assert.Equal(Text, entry.Reason);
+        Assert.Equal(fields.OrderBy(f => f.Key, StringComparer.Ordinal), entry.Arguments.OrderBy(f => f.Key, StringComparer.Ordinal));
     }
 
     /// <summary>A new concern (expected version 0) that exists already is a conflict naming the stored version.</summary>
@@ -331,6 +393,82 @@ public abstract class ConcernSnapshotStoreConformanceTests
         Assert.Single(limited);
     }
 
+    /// <summary>
+    /// Timers due at the same instant come by concern, in the order of the identifiers, then by name in ordinal order.
+    /// Intents recorded at the same instant come by concern, version and index.
+    /// </summary>
+    /// <returns>A task that completes with the test.</returns>
+    [Fact]
+    public async Task Lists_EqualInstants_OrderedByKey()
+    {
+        var store = CreateStore();
+        byte[] leading = [0x00, 0x7f, 0x80, 0xff];
+        var ids = Enumerable.Range(0, 8).Select(i => IdStartingWith(leading[i % 4], i < 4 ? (byte)0x00 : (byte)0x80)).ToArray();
+        string[] names = ["b", "a", "_", "B"];
+        foreach (var id in ids.Reverse())
+        {
+            var timers = names.Select(n => new ArmedTimer(n, "remind", "waiting", 1, Start)).ToArray();
+            var snapshot = Snapshot(id, 1, "waiting", timers);
+            await store.SaveAsync(new ConcernChange(snapshot, 0, Audit(snapshot), [Intent(id, 1, 0), Intent(id, 1, 1)]));
+        }
+
+        var due = (await store.ListDueTimersAsync(Start, 1000)).Where(d => ids.Contains(d.ConcernId)).ToArray();
+        var pending = (await store.ListPendingIntentsAsync(1000)).Where(i => ids.Contains(i.ConcernId)).ToArray();
+
+        var sorted = ids.Order().ToArray();
+        string[] ordinal = ["B", "_", "a", "b"];
+        Assert.Equal(sorted.SelectMany(id => ordinal.Select(n => (id, n))), due.Select(d => (d.ConcernId, d.Timer.Name)));
+        Assert.Equal(sorted.SelectMany(id => Enumerable.Range(0, 2).Select(index => (id, index))), pending.Select(i => (i.ConcernId, i.Index)));
+    }
+
+    /// <summary>
+    /// Parallel writers that repeat one request and retry on conflicts without looking up the key first: the unique
+    /// key lets exactly one of them write.
+    /// </summary>
+    /// <returns>A task that completes with the test.</returns>
+    [Fact]
+    public async Task Save_ParallelSameIdempotencyKey_WrittenOnce()
+    {
+        var store = CreateStore();
+        var id = NewId();
+        await SaveVersionsAsync(store, id, 1);
+        const int Writers = 8;
+        const string Key = "request-1";
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, Writers).Select(writer => Task.Run(async () =>
+        {
+            for (var attempt = 1; attempt <= 10; attempt++)
+            {
+                var current = (await store.FindAsync(id))!;
+                var next = Snapshot(id, current.Version + 1, $"writer-{writer}");
+                try
+                {
+                    await store.SaveAsync(new ConcernChange(next, current.Version, Audit(next, key: Key)));
+                    return true;
+                }
+                catch (ConcurrencyConflictException)
+                {
+                    // After the key is saved, a conflict means the request was repeated. Before that, another write came first.
+                    if (await store.FindByIdempotencyKeyAsync(id, Key) is not null)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            throw new InvalidOperationException($"Writer {writer} neither wrote nor found the key in 10 attempts.");
+        })));
+
+        var stored = await store.FindAsync(id);
+        var audit = await store.ListAuditAsync(id, 0, 1000);
+        var found = await store.FindByIdempotencyKeyAsync(id, Key);
+        Assert.Equal(1, outcomes.Count(o => o));
+        Assert.Equal(2, stored!.Version);
+        Assert.Equal([1L, 2L], audit.Select(a => a.Version));
+        Assert.Equal(2, found!.Version);
+        Assert.Equal(stored.State, found.ToState);
+    }
+
     /// <summary>Parallel writers of the same version: exactly one wins each version, and every audit entry is kept.</summary>
     /// <returns>A task that completes with the test.</returns>
     [Fact]
@@ -373,6 +511,18 @@ public abstract class ConcernSnapshotStoreConformanceTests
     /// <summary>Returns a fresh concern identifier.</summary>
     /// <returns>An identifier that no other test uses.</returns>
     protected ConcernId NewId() => new(TestIdFactory.ValueFor(Interlocked.Increment(ref _nextId)));
+
+    private static ConcernId IdStartingWith(byte first, byte fifth)
+    {
+        // Random apart from the bytes that decide the order, so the identifiers stay fresh in a shared database.
+        var bytes = new byte[16];
+        Random.Shared.NextBytes(bytes);
+        bytes[0] = first;
+        bytes[4] = fifth;
+        bytes[6] = (byte)(0x70 | (bytes[6] & 0x0f));
+        bytes[8] = (byte)(0x80 | (bytes[8] & 0x3f));
+        return new ConcernId(new Guid(bytes, bigEndian: true));
+    }
 
     private static ConcernSnapshot Snapshot(ConcernId id, long version, string? state = null, IReadOnlyList<ArmedTimer>? timers = null) =>
         new(id, "incident", "test-procedure", 1, state ?? $"state-{version}", version, version, Start, Start, Start + Duration.FromMinutes(version), timers: timers);

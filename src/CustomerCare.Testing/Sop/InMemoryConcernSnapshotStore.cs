@@ -7,7 +7,8 @@ namespace CustomerCare.Testing.Sop;
 /// <summary>An <see cref="IConcernSnapshotStore"/> in memory, for tests and single-process hosts without a database.</summary>
 /// <remarks>
 /// Every operation holds one lock, so saves are atomic and the version check and the idempotency key check happen
-/// together, as a database transaction would do them. It passes <see cref="ConcernSnapshotStoreConformanceTests"/>.
+/// together, as a database transaction would do them. Instants are truncated to whole microseconds, as the SQL stores
+/// keep them (see <see cref="Precision"/>). It passes <see cref="ConcernSnapshotStoreConformanceTests"/>.
 /// This type is thread-safe.
 /// </remarks>
 public sealed class InMemoryConcernSnapshotStore : IConcernSnapshotStore
@@ -70,15 +71,16 @@ public sealed class InMemoryConcernSnapshotStore : IConcernSnapshotStore
                 _concerns.Add(id, entry);
             }
 
-            entry.Snapshot = change.Snapshot;
-            entry.Audit.Add(change.Audit);
+            entry.Snapshot = ToMicroseconds(change.Snapshot);
+            entry.Audit.Add(ToMicroseconds(change.Audit));
             if (key is not null)
             {
                 entry.Keys.Add(key, entry.Audit.Count - 1);
             }
 
-            foreach (var intent in change.Intents)
+            foreach (var original in change.Intents)
             {
+                var intent = ToMicroseconds(original);
                 _pending.Add(intent);
                 _pendingByKey.Add((intent.ConcernId, intent.Version, intent.Index), intent);
             }
@@ -168,6 +170,45 @@ public sealed class InMemoryConcernSnapshotStore : IConcernSnapshotStore
             return Task.FromResult(due);
         }
     }
+
+    private static bool IsWhole(Instant instant) => Precision.ToMicroseconds(instant) == instant;
+
+    private static ConcernSnapshot ToMicroseconds(ConcernSnapshot snapshot)
+    {
+        if (IsWhole(snapshot.CreatedAt) && IsWhole(snapshot.StateEnteredAt) && IsWhole(snapshot.UpdatedAt)
+            && snapshot.Steps.All(s => IsWhole(s.At)) && snapshot.Approvals.All(a => IsWhole(a.At)) && snapshot.Timers.All(t => IsWhole(t.DueAt)))
+        {
+            return snapshot;
+        }
+
+        return new ConcernSnapshot(
+            snapshot.Id,
+            snapshot.ConcernType,
+            snapshot.ProcedureId,
+            snapshot.ProcedureVersion,
+            snapshot.State,
+            snapshot.StateEntry,
+            snapshot.Version,
+            Precision.ToMicroseconds(snapshot.CreatedAt),
+            Precision.ToMicroseconds(snapshot.StateEnteredAt),
+            Precision.ToMicroseconds(snapshot.UpdatedAt),
+            snapshot.Fields,
+            snapshot.Steps.Select(s => new StepRecord(s.StepId, s.Status, s.Actor, Precision.ToMicroseconds(s.At))).ToArray(),
+            snapshot.Approvals.Select(a => new ApprovalRecord(a.Gate, a.Decision, a.Approver, Precision.ToMicroseconds(a.At), a.Version)).ToArray(),
+            snapshot.Timers.Select(t => new ArmedTimer(t.Name, t.Trigger, t.State, t.StateEntry, Precision.ToMicroseconds(t.DueAt))).ToArray());
+    }
+
+    private static AuditEntry ToMicroseconds(AuditEntry entry) =>
+        IsWhole(entry.At)
+            ? entry
+            : new AuditEntry(
+                entry.ConcernId, entry.Version, entry.Kind, Precision.ToMicroseconds(entry.At), entry.Actor, entry.ProcedureId, entry.ProcedureVersion,
+                entry.FromState, entry.ToState, entry.Trigger, entry.Reason, entry.Arguments, entry.OverriddenSteps, entry.IdempotencyKey, entry.Detail);
+
+    private static OutboxIntent ToMicroseconds(OutboxIntent intent) =>
+        IsWhole(intent.CreatedAt)
+            ? intent
+            : new OutboxIntent(intent.ConcernId, intent.Version, intent.Index, intent.Kind, intent.Parameter, intent.State, intent.Phase, Precision.ToMicroseconds(intent.CreatedAt));
 
     private sealed class Entry
     {
