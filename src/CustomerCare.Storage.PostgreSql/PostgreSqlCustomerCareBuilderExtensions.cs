@@ -1,4 +1,7 @@
 using CustomerCare.DueWork;
+using CustomerCare.Interactions;
+using CustomerCare.Interactions.Concerns;
+using CustomerCare.Interactions.Customers;
 using CustomerCare.Sop;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -57,6 +60,9 @@ public static class PostgreSqlCustomerCareBuilderExtensions
         builder.Services.TryAddSingleton(sp => new PostgreSqlDatabase(options, sp.GetRequiredService<IClock>()));
         builder.Services.TryAddSingleton<IWorkQueue>(sp => new PostgreSqlWorkQueue(sp.GetRequiredService<PostgreSqlDatabase>()));
         builder.Services.TryAddSingleton<IConcernSnapshotStore>(sp => new PostgreSqlConcernSnapshotStore(sp.GetRequiredService<PostgreSqlDatabase>()));
+        builder.Services.TryAddSingleton<ICustomerStore>(sp => new PostgreSqlCustomerStore(sp.GetRequiredService<PostgreSqlDatabase>()));
+        builder.Services.TryAddSingleton<IInteractionStore>(sp => new PostgreSqlInteractionStore(sp.GetRequiredService<PostgreSqlDatabase>()));
+        builder.Services.TryAddSingleton<IConcernStore>(sp => new PostgreSqlConcernStore(sp.GetRequiredService<PostgreSqlDatabase>()));
         return builder;
     }
 }
