@@ -4,6 +4,9 @@ using CustomerCare.DueWork;
 using CustomerCare.Kvp.Ideas;
 using CustomerCare.Kvp.Problems;
 using CustomerCare.SelfService;
+using CustomerCare.Interactions;
+using CustomerCare.Interactions.Concerns;
+using CustomerCare.Interactions.Customers;
 using CustomerCare.Sop;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -68,6 +71,9 @@ public static class PostgreSqlCustomerCareBuilderExtensions
         builder.Services.TryAddSingleton<IKnowledgeCandidateStore>(sp => new PostgreSqlKnowledgeCandidateStore(sp.GetRequiredService<PostgreSqlDatabase>()));
         builder.Services.TryAddSingleton<IAgentDirectory>(sp => new PostgreSqlAgentDirectory(sp.GetRequiredService<PostgreSqlDatabase>()));
         builder.Services.TryAddSingleton<IRoutingQueueStore>(sp => new PostgreSqlRoutingQueueStore(sp.GetRequiredService<PostgreSqlDatabase>()));
+        builder.Services.TryAddSingleton<ICustomerStore>(sp => new PostgreSqlCustomerStore(sp.GetRequiredService<PostgreSqlDatabase>()));
+        builder.Services.TryAddSingleton<IInteractionStore>(sp => new PostgreSqlInteractionStore(sp.GetRequiredService<PostgreSqlDatabase>()));
+        builder.Services.TryAddSingleton<IConcernStore>(sp => new PostgreSqlConcernStore(sp.GetRequiredService<PostgreSqlDatabase>()));
         return builder;
     }
 }

@@ -173,6 +173,50 @@ public readonly struct ContactPoint : IEquatable<ContactPoint>
         }
     }
 
+    /// <summary>
+    /// Recreates a contact point from the properties a store wrote, without normalizing the value again. For storage
+    /// adapters only: every other caller creates contact points with the factories.
+    /// </summary>
+    /// <param name="kind">The stored <see cref="Kind"/>.</param>
+    /// <param name="scope">The stored <see cref="Scope"/>: a name for web accounts, chat handles and external ids, otherwise <see langword="null"/>.</param>
+    /// <param name="value">The stored normalized <see cref="Value"/>.</param>
+    /// <param name="display">The stored <see cref="Display"/>.</param>
+    /// <param name="looseValue">The stored <see cref="LooseValue"/>, which only an email address may have.</param>
+    /// <returns>A contact point equal to the one whose properties were stored.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> or <paramref name="display"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// The kind is not defined, a value is empty, or the scope or folded value does not fit the kind; the stored data
+    /// was not written from a contact point.
+    /// </exception>
+    /// <remarks>
+    /// Normalizing again on every read would cost a parse per contact point, and for phone numbers it would need the
+    /// default region that the number was first written with, which the contact point does not keep.
+    /// </remarks>
+    public static ContactPoint Restore(ContactPointKind kind, string? scope, string value, string display, string? looseValue)
+    {
+        Guard.NotNullOrWhiteSpace(value);
+        Guard.NotNullOrWhiteSpace(display);
+        if (kind is < ContactPointKind.Email or > ContactPointKind.ExternalId)
+        {
+            throw new ArgumentException($"The stored contact point kind {(int)kind} is not defined. Restore only what a contact point's properties contained.", nameof(kind));
+        }
+
+        var scoped = kind is ContactPointKind.WebAccount or ContactPointKind.ChatHandle or ContactPointKind.ExternalId;
+        if (scoped == string.IsNullOrWhiteSpace(scope))
+        {
+            throw new ArgumentException(
+                $"A stored {kind} contact point {(scoped ? "needs a scope" : "has no scope")}, but the scope is '{scope}'. Restore only what a contact point's properties contained.",
+                nameof(scope));
+        }
+
+        if (looseValue is not null && (kind != ContactPointKind.Email || looseValue.Length == 0))
+        {
+            throw new ArgumentException($"Only a stored email contact point has a non-empty folded value, but a {kind} has '{looseValue}'.", nameof(looseValue));
+        }
+
+        return new ContactPoint(kind, scope, value, display, looseValue);
+    }
+
     /// <summary>Returns whether both contact points have the same kind, scope and normalized value.</summary>
     /// <param name="other">The contact point to compare with.</param>
     /// <returns><see langword="true"/> when they denote the same address.</returns>

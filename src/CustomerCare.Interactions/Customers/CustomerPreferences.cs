@@ -59,6 +59,57 @@ public sealed class CustomerPreferences : IEquatable<CustomerPreferences>
     /// <summary>Gets the IANA time zone of <see cref="ReachableTimes"/>, such as <c>Europe/Berlin</c>, or <see langword="null"/>.</summary>
     public string? TimeZoneId { get; }
 
+    /// <summary>
+    /// Recreates preferences from the properties a store wrote, learned values included. For storage adapters only:
+    /// every other caller builds preferences with the <c>WithStated…</c> methods and <see cref="Learn"/>.
+    /// </summary>
+    /// <param name="channel">The stored <see cref="PreferredChannel"/>.</param>
+    /// <param name="channelSource">The stored <see cref="PreferredChannelSource"/>.</param>
+    /// <param name="language">The stored <see cref="Language"/>, a lower-case BCP 47 tag.</param>
+    /// <param name="languageSource">The stored <see cref="LanguageSource"/>.</param>
+    /// <param name="reachableTimes">The stored <see cref="ReachableTimes"/>, in order.</param>
+    /// <param name="reachableTimesSource">The stored <see cref="ReachableTimesSource"/>.</param>
+    /// <param name="timeZoneId">The stored <see cref="TimeZoneId"/>.</param>
+    /// <returns>Preferences equal to the ones whose properties were stored; <see cref="None"/> when nothing is set.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="reachableTimes"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// The channel is <c>default</c>, a source is not defined, or the time zone is not in the tz database.
+    /// </exception>
+    /// <exception cref="FormatException"><paramref name="language"/> is not a valid BCP 47 tag.</exception>
+    public static CustomerPreferences Restore(
+        Channel? channel,
+        PreferenceSource channelSource,
+        string? language,
+        PreferenceSource languageSource,
+        IEnumerable<ReachableWindow> reachableTimes,
+        PreferenceSource reachableTimesSource,
+        string? timeZoneId)
+    {
+        Guard.NotNull(reachableTimes);
+        if (channel is { } preferred)
+        {
+            Guard.NotDefault(preferred, nameof(channel));
+        }
+
+        RequireDefined(channelSource, nameof(channelSource));
+        RequireDefined(languageSource, nameof(languageSource));
+        RequireDefined(reachableTimesSource, nameof(reachableTimesSource));
+        if (timeZoneId is not null && DateTimeZoneProviders.Tzdb.GetZoneOrNull(timeZoneId) is null)
+        {
+            throw new ArgumentException($"The stored time zone '{timeZoneId}' is not in the tz database. Restore only what preferences contained.", nameof(timeZoneId));
+        }
+
+        var restored = new CustomerPreferences(
+            channel,
+            channelSource,
+            language is null ? null : NormalizeLanguage(language),
+            languageSource,
+            [.. reachableTimes],
+            reachableTimesSource,
+            timeZoneId);
+        return restored.Equals(None) ? None : restored;
+    }
+
     /// <summary>Returns a copy with a stated preferred channel.</summary>
     /// <param name="channel">The channel.</param>
     /// <returns>The new preferences.</returns>
@@ -169,6 +220,14 @@ public sealed class CustomerPreferences : IEquatable<CustomerPreferences>
     /// <param name="right">The second preferences.</param>
     /// <returns><see langword="true"/> when they differ.</returns>
     public static bool operator !=(CustomerPreferences? left, CustomerPreferences? right) => !(left == right);
+
+    private static void RequireDefined(PreferenceSource source, string paramName)
+    {
+        if (source is < PreferenceSource.None or > PreferenceSource.Stated)
+        {
+            throw new ArgumentException($"The stored preference source {(int)source} is not defined. Use None, Learned or Stated.", paramName);
+        }
+    }
 
     internal static string NormalizeLanguage(string language)
     {

@@ -1,5 +1,6 @@
 using CustomerCare.Core;
 using CustomerCare.Interactions.Concerns;
+using CustomerCare.Interactions.ContactPoints;
 using NodaTime;
 using Xunit;
 
@@ -7,7 +8,8 @@ namespace CustomerCare.Testing.Interactions;
 
 /// <summary>
 /// The tests every <see cref="IConcernStore"/> must pass: numbering, idempotent creation, also concurrent,
-/// optimistic updates, the look-up for cross-channel threading and bad input. Derive from this class and implement
+/// optimistic updates, the look-up for cross-channel threading, every property surviving a write and a read,
+/// microsecond precision and bad input. Derive from this class and implement
 /// <see cref="CreateStore"/>.
 /// </summary>
 public abstract class ConcernStoreConformanceTests
@@ -201,6 +203,90 @@ public abstract class ConcernStoreConformanceTests
         Assert.Null(await store.FindAsync(_ids.NextConcernId()));
         Assert.Null(await store.FindByNumberAsync(999_999));
         Assert.Empty(await store.ListByCustomerAsync(_ids.NextCustomerId()));
+    }
+
+    /// <summary>Every property survives a write and a read.</summary>
+    /// <returns>A task that completes with the test.</returns>
+    [Fact]
+    public async Task Update_EveryProperty_RoundTrips()
+    {
+        var store = CreateStore();
+        var created = (await store.CreateAsync(NewConcern(_ids.NextCustomerId()) with
+        {
+            Subject = "Erstattung – \"Bestellung\" 4711",
+            Participants = [ContactPoint.Email("Anna@Example.com"), ContactPoint.Phone("030 1234567", "DE")],
+            Links = [new ConcernLink(ConcernLinkKind.FollowUpOf, _ids.NextConcernId(), Start)],
+        }, "email:first")).Concern;
+        var changed = created with
+        {
+            CustomerId = _ids.NextCustomerId(),
+            Status = ConcernStatus.Merged,
+            ContactReason = null,
+            LastActivityAt = Start.Plus(Duration.FromHours(5)),
+            ResolvedAt = Start.Plus(Duration.FromHours(1)),
+            ClosedAt = Start.Plus(Duration.FromHours(2)),
+            ReopenedAt = Start.Plus(Duration.FromHours(3)),
+            ReopenCount = 2,
+            MergedInto = _ids.NextConcernId(),
+            Links = [.. created.Links, new ConcernLink(ConcernLinkKind.MergedInto, _ids.NextConcernId(), Start.Plus(Duration.FromHours(4)))],
+        };
+
+        var updated = await store.UpdateAsync(changed, created.Version);
+        var found = await store.FindAsync(created.Id);
+        var byNumber = await store.FindByNumberAsync(created.Number);
+
+        AssertSameContent(changed, updated);
+        AssertSameContent(changed, found!);
+        AssertSameContent(changed, byNumber!);
+        Assert.Equal(2, found!.Version);
+    }
+
+    /// <summary>Instants are truncated to the microsecond, and the returned snapshot writes back unchanged.</summary>
+    /// <returns>A task that completes with the test.</returns>
+    [Fact]
+    public async Task Create_SubMicrosecondInstants_TruncatedToMicroseconds()
+    {
+        var store = CreateStore();
+        var at = Start + Duration.FromNanoseconds(2_345);
+
+        var created = (await store.CreateAsync(NewConcern(_ids.NextCustomerId(), at) with { Links = [new ConcernLink(ConcernLinkKind.NewTopicFrom, _ids.NextConcernId(), at)] }, null)).Concern;
+        var resolved = await store.UpdateAsync(created.Resolve(at).Concern, created.Version);
+
+        var expected = Start + Duration.FromTicks(20);
+        Assert.Equal((expected, expected, expected), (created.OpenedAt, created.LastActivityAt, created.Links[0].At));
+        Assert.Equal(expected, resolved.ResolvedAt);
+        Assert.Equal(expected, (await store.FindAsync(created.Id))!.OpenedAt);
+    }
+
+    /// <summary>Of two active concerns with the same last activity, the look-up returns the higher number.</summary>
+    /// <returns>A task that completes with the test.</returns>
+    [Fact]
+    public async Task FindActiveByReason_EqualActivity_HigherNumberWins()
+    {
+        var store = CreateStore();
+        var customer = _ids.NextCustomerId();
+        await store.CreateAsync(NewConcern(customer), null);
+        var newer = (await store.CreateAsync(NewConcern(customer), null)).Concern;
+
+        var found = await store.FindActiveByReasonAsync(customer, Refund);
+
+        Assert.Equal(newer.Id, found!.Id);
+    }
+
+    /// <summary>Asserts that two concerns have equal properties, apart from the version the store assigns.</summary>
+    /// <param name="expected">The snapshot that was written.</param>
+    /// <param name="actual">The snapshot that was read.</param>
+    protected static void AssertSameContent(Concern expected, Concern actual)
+    {
+        Assert.NotNull(expected);
+        Assert.NotNull(actual);
+        Assert.Equal((expected.Id, expected.Number, expected.CustomerId, expected.Status, expected.ContactReason), (actual.Id, actual.Number, actual.CustomerId, actual.Status, actual.ContactReason));
+        Assert.Equal(expected.Subject, actual.Subject);
+        Assert.Equal((expected.OpenedAt, expected.LastActivityAt), (actual.OpenedAt, actual.LastActivityAt));
+        Assert.Equal((expected.ResolvedAt, expected.ClosedAt, expected.ReopenedAt, expected.ReopenCount), (actual.ResolvedAt, actual.ClosedAt, actual.ReopenedAt, actual.ReopenCount));
+        Assert.Equal(expected.MergedInto, actual.MergedInto);
+        Assert.Equal(expected.Participants.Select(p => (p, p.Display)), actual.Participants.Select(p => (p, p.Display)));
+        Assert.Equal(expected.Links, actual.Links);
     }
 
     /// <summary>Creates an unstored open concern with reason <c>billing/refund</c>.</summary>

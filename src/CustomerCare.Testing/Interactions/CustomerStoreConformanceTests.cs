@@ -1,4 +1,5 @@
 using CustomerCare.Core;
+using CustomerCare.Interactions;
 using CustomerCare.Interactions.ContactPoints;
 using CustomerCare.Interactions.Customers;
 using CustomerCare.Interactions.Privacy;
@@ -9,8 +10,8 @@ namespace CustomerCare.Testing.Interactions;
 
 /// <summary>
 /// The tests every <see cref="ICustomerStore"/> must pass: optimistic versions, unique contact points among active
-/// customers, also under concurrency, contact point and folded look-ups, merge records and the consent ledger.
-/// Derive from this class and implement <see cref="CreateStore"/>.
+/// customers, also under concurrency, contact point and folded look-ups, merge records, the consent ledger, every
+/// property surviving a write and a read, and microsecond precision. Derive from this class and implement <see cref="CreateStore"/>.
 /// </summary>
 public abstract class CustomerStoreConformanceTests
 {
@@ -240,6 +241,206 @@ public abstract class CustomerStoreConformanceTests
         Assert.True(first);
         Assert.False(repeated);
         Assert.Equal([granted, withdrawn], await store.ListConsentAsync(customer.Id));
+    }
+
+    /// <summary>Every property survives a write and a read, contact point displays and learned preferences included.</summary>
+    /// <returns>A task that completes with the test.</returns>
+    [Fact]
+    public async Task Create_EveryProperty_RoundTrips()
+    {
+        var store = CreateStore();
+        var learned = CustomerPreferences.None.Learn(Enumerable.Range(1, 3).Select(i => new Interaction
+        {
+            Id = _ids.NextInteractionId(),
+            Sequence = i,
+            Channel = Channel.Phone,
+            Direction = InteractionDirection.Inbound,
+            Kind = InteractionKind.Call,
+            OccurredAt = Start,
+            RecordedAt = Start,
+            CustomerId = _ids.NextCustomerId(),
+            Language = "de",
+        }));
+        var draft = NewCustomer(EveryKindOfContactPoint()) with
+        {
+            DisplayName = "Anna Bérg \"AB\"",
+            Preferences = learned.WithStatedReachableTimes("Europe/Berlin", [new ReachableWindow(IsoDayOfWeek.Friday, new LocalTime(8, 30), new LocalTime(12, 15, 30))]),
+        };
+
+        var created = await store.CreateAsync(draft);
+        var found = await store.FindAsync(draft.Id);
+
+        AssertSameContent(draft, created);
+        AssertSameContent(draft, found!);
+        Assert.Equal(PreferenceSource.Learned, found!.Preferences.PreferredChannelSource);
+    }
+
+    /// <summary>Instants are truncated to the microsecond, and the returned snapshot writes back unchanged.</summary>
+    /// <returns>A task that completes with the test.</returns>
+    [Fact]
+    public async Task Create_SubMicrosecondInstants_TruncatedToMicroseconds()
+    {
+        var store = CreateStore();
+        var draft = NewCustomer() with { CreatedAt = Start + Duration.FromNanoseconds(1_999) };
+
+        var created = await store.CreateAsync(draft);
+        var erased = await store.UpdateAsync(created with { ErasedAt = Start + Duration.FromNanoseconds(5_500) }, created.Version);
+
+        Assert.Equal(Start + Duration.FromTicks(10), created.CreatedAt);
+        Assert.Equal(Start + Duration.FromTicks(50), erased.ErasedAt);
+        Assert.Equal(Start + Duration.FromTicks(50), (await store.FindAsync(draft.Id))!.ErasedAt);
+    }
+
+    /// <summary>A contact point that one customer gives up can go to another.</summary>
+    /// <returns>A task that completes with the test.</returns>
+    [Fact]
+    public async Task ContactPoint_GivenUp_CanMove()
+    {
+        var store = CreateStore();
+        var phone = ContactPoint.Phone("+49 30 1234567");
+        var anna = await store.CreateAsync(NewCustomer(phone, ContactPoint.Email("anna@example.com")));
+        var ben = await store.CreateAsync(NewCustomer());
+
+        await store.UpdateAsync(anna with { ContactPoints = [ContactPoint.Email("anna@example.com")] }, anna.Version);
+        var moved = await store.UpdateAsync(ben with { ContactPoints = [phone] }, ben.Version);
+
+        Assert.Equal(moved.Id, (await store.FindByContactPointAsync(phone))!.Id);
+        Assert.Equal(anna.Id, (await store.FindByContactPointAsync(ContactPoint.Email("anna@example.com")))!.Id);
+    }
+
+    /// <summary>Of concurrent updates that give two customers the same email address, exactly one succeeds.</summary>
+    /// <returns>A task that completes with the test.</returns>
+    [Fact]
+    public async Task ContactPoint_ConcurrentUpdates_OneWins()
+    {
+        var store = CreateStore();
+        var email = ContactPoint.Email("race@example.com");
+        var customers = new List<Customer>();
+        for (var i = 0; i < 8; i++)
+        {
+            customers.Add(await store.CreateAsync(NewCustomer()));
+        }
+
+        var outcomes = await Task.WhenAll(customers.Select(c => Task.Run(async () =>
+        {
+            try
+            {
+                await store.UpdateAsync(c with { ContactPoints = [email] }, c.Version);
+                return true;
+            }
+            catch (ContactPointInUseException)
+            {
+                return false;
+            }
+        })));
+
+        Assert.Single(outcomes, updated => updated);
+        var owner = await store.FindByContactPointAsync(email);
+        Assert.Equal(customers[Array.IndexOf(outcomes, true)].Id, owner!.Id);
+    }
+
+    /// <summary>Several customers with one folded value are all returned, oldest first.</summary>
+    /// <returns>A task that completes with the test.</returns>
+    [Fact]
+    public async Task FindByLooseValue_Several_OldestFirst()
+    {
+        var store = CreateStore();
+        var first = await store.CreateAsync(NewCustomer(ContactPoint.Email("a.nna@gmail.com", foldProviderAliases: true)));
+        var second = await store.CreateAsync(NewCustomer(ContactPoint.Email("anna+x@googlemail.com", foldProviderAliases: true), ContactPoint.Email("an.na@gmail.com", foldProviderAliases: true)));
+        await store.CreateAsync(NewCustomer(ContactPoint.Email("ben@gmail.com", foldProviderAliases: true)));
+
+        var found = await store.FindByLooseValueAsync(ContactPointKind.Email, "anna@gmail.com");
+
+        Assert.Equal([first.Id, second.Id], found.Select(c => c.Id));
+        Assert.Empty(await store.FindByLooseValueAsync(ContactPointKind.Phone, "anna@gmail.com"));
+    }
+
+    /// <summary>Every property of a merge record survives a write and a read.</summary>
+    /// <returns>A task that completes with the test.</returns>
+    [Fact]
+    public async Task SaveMerge_EveryProperty_RoundTrips()
+    {
+        var store = CreateStore();
+        var snapshot = (NewCustomer(EveryKindOfContactPoint()) with { DisplayName = "Anna", Preferences = CustomerPreferences.None.WithStatedLanguage("de") }) with { Version = 4 };
+        var merge = new CustomerMerge
+        {
+            Id = CustomerMergeId.New(Start),
+            SurvivorId = _ids.NextCustomerId(),
+            MergedId = snapshot.Id,
+            Actor = "agent-7",
+            Reason = "same person – confirmed by phone",
+            MergedAt = Start.Plus(Duration.FromMinutes(3)),
+            MergedSnapshot = snapshot,
+            MovedInteractions = [_ids.NextInteractionId(), _ids.NextInteractionId()],
+            MovedConcerns = [_ids.NextConcernId()],
+            MovedContactPoints = [ContactPoint.Phone("030 1234567", "DE")],
+            UndoneAt = Start.Plus(Duration.FromHours(1)),
+            UndoneBy = "agent-8",
+            UndoReason = "different people",
+        };
+
+        await store.SaveMergeAsync(merge, 0);
+        var found = await store.FindMergeAsync(merge.Id);
+
+        Assert.Equal((merge.SurvivorId, merge.MergedId, merge.Actor, merge.Reason, merge.MergedAt), (found!.SurvivorId, found.MergedId, found.Actor, found.Reason, found.MergedAt));
+        Assert.Equal(merge.MovedInteractions, found.MovedInteractions);
+        Assert.Equal(merge.MovedConcerns, found.MovedConcerns);
+        Assert.Equal(merge.MovedContactPoints.Select(p => p.Display), found.MovedContactPoints.Select(p => p.Display));
+        Assert.Equal((merge.UndoneAt, merge.UndoneBy, merge.UndoReason), (found.UndoneAt, found.UndoneBy, found.UndoReason));
+        Assert.Equal(4, found.MergedSnapshot.Version);
+        AssertSameContent(snapshot, found.MergedSnapshot);
+    }
+
+    /// <summary>A missing text version and an empty one are different entries; the instant is kept to the microsecond.</summary>
+    /// <returns>A task that completes with the test.</returns>
+    [Fact]
+    public async Task AppendConsent_TextVersionAndPrecision_Distinguished()
+    {
+        var store = CreateStore();
+        var customer = _ids.NextCustomerId();
+        var at = Start + Duration.FromNanoseconds(1_500);
+
+        var withoutText = await store.AppendConsentAsync(new ConsentEntry(customer, "surveys", Channel.Phone, ConsentStatus.Granted, at, "call"));
+        var emptyText = await store.AppendConsentAsync(new ConsentEntry(customer, "surveys", Channel.Phone, ConsentStatus.Granted, at, "call", string.Empty));
+        var sameMicrosecond = await store.AppendConsentAsync(new ConsentEntry(customer, "surveys", Channel.Phone, ConsentStatus.Granted, Start + Duration.FromNanoseconds(1_000), "call"));
+        var nextMicrosecond = await store.AppendConsentAsync(new ConsentEntry(customer, "surveys", Channel.Phone, ConsentStatus.Granted, Start + Duration.FromNanoseconds(2_000), "call"));
+
+        Assert.Equal((true, true, false, true), (withoutText, emptyText, sameMicrosecond, nextMicrosecond));
+        var ledger = await store.ListConsentAsync(customer);
+        Assert.Equal([null, string.Empty, null], ledger.Select(e => e.TextVersion));
+        Assert.Equal(Start + Duration.FromTicks(10), ledger[0].At);
+        Assert.Empty(await store.ListConsentAsync(_ids.NextCustomerId()));
+    }
+
+    /// <summary>Returns a contact point of every kind, with displays that differ from the normalized values.</summary>
+    /// <returns>The contact points.</returns>
+    protected static ContactPoint[] EveryKindOfContactPoint() =>
+    [
+        ContactPoint.Email(" Anna.Berg+shop@GMail.com ", foldProviderAliases: true),
+        ContactPoint.Phone("030 1234567", "DE"),
+        ContactPoint.Fax("+49 30 7654321"),
+        ContactPoint.PostalAddress("Hauptstraße 1,  10115 Berlin", "de"),
+        ContactPoint.WebAccount("shop", "Anna.Berg"),
+        ContactPoint.ChatHandle("whatsapp", "@Anna"),
+        ContactPoint.ExternalId("crm", "C-10023"),
+    ];
+
+    /// <summary>Asserts that two customers have equal properties, apart from the version the store assigns.</summary>
+    /// <param name="expected">The snapshot that was written.</param>
+    /// <param name="actual">The snapshot that was read.</param>
+    protected static void AssertSameContent(Customer expected, Customer actual)
+    {
+        Assert.NotNull(expected);
+        Assert.NotNull(actual);
+        Assert.Equal(expected.Id, actual.Id);
+        Assert.Equal(expected.DisplayName, actual.DisplayName);
+        Assert.Equal(expected.CreatedAt, actual.CreatedAt);
+        Assert.Equal(expected.MergedInto, actual.MergedInto);
+        Assert.Equal(expected.ErasedAt, actual.ErasedAt);
+        Assert.Equal(
+            expected.ContactPoints.Select(p => (p, p.Display, p.LooseValue)),
+            actual.ContactPoints.Select(p => (p, p.Display, p.LooseValue)));
+        Assert.Equal(expected.Preferences, actual.Preferences);
     }
 
     /// <summary>Creates an unstored customer with the given contact points.</summary>

@@ -4,7 +4,10 @@ using CustomerCare.Interactions.Concerns;
 namespace CustomerCare.Testing.Interactions;
 
 /// <summary>An <see cref="IConcernStore"/> in memory, for tests and single-instance hosts.</summary>
-/// <remarks>It keeps the contract of <see cref="IConcernStore"/> with one lock. This type is thread-safe.</remarks>
+/// <remarks>
+/// It keeps the contract of <see cref="IConcernStore"/> with one lock. Instants are truncated to whole microseconds,
+/// as on a database. This type is thread-safe.
+/// </remarks>
 public sealed class InMemoryConcernStore : IConcernStore
 {
     private readonly Lock _lock = new();
@@ -55,7 +58,7 @@ public sealed class InMemoryConcernStore : IConcernStore
                 throw new ConcurrencyConflictException("Concern", concern.Id.ToString(), 0, sameId.Version);
             }
 
-            var stored = concern with { Version = 1, Number = ++_lastNumber };
+            var stored = ToMicroseconds(concern) with { Version = 1, Number = ++_lastNumber };
             _byId.Add(stored.Id, stored);
             _byNumber.Add(stored.Number, stored.Id);
             if (idempotencyKey is not null)
@@ -124,6 +127,7 @@ public sealed class InMemoryConcernStore : IConcernStore
     public ValueTask<Concern> UpdateAsync(Concern concern, long expectedVersion, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(concern);
+        concern = ToMicroseconds(concern);
         lock (_lock)
         {
             if (!_byId.TryGetValue(concern.Id, out var current) || current.Version != expectedVersion)
@@ -147,6 +151,16 @@ public sealed class InMemoryConcernStore : IConcernStore
             return ValueTask.FromResult(stored);
         }
     }
+
+    private static Concern ToMicroseconds(Concern concern) => concern with
+    {
+        OpenedAt = Precision.ToMicroseconds(concern.OpenedAt),
+        LastActivityAt = Precision.ToMicroseconds(concern.LastActivityAt),
+        ResolvedAt = concern.ResolvedAt is { } resolvedAt ? Precision.ToMicroseconds(resolvedAt) : null,
+        ClosedAt = concern.ClosedAt is { } closedAt ? Precision.ToMicroseconds(closedAt) : null,
+        ReopenedAt = concern.ReopenedAt is { } reopenedAt ? Precision.ToMicroseconds(reopenedAt) : null,
+        Links = [.. concern.Links.Select(link => link with { At = Precision.ToMicroseconds(link.At) })],
+    };
 
     private void AddToCustomer(Concern concern)
     {

@@ -8,7 +8,8 @@ namespace CustomerCare.Testing.Interactions;
 /// <summary>An <see cref="ICustomerStore"/> in memory, for tests and single-instance hosts.</summary>
 /// <remarks>
 /// It keeps the contract of <see cref="ICustomerStore"/> with one lock, and indexes contact points by their
-/// normalized value and their folded value, so resolution is a dictionary look-up. This type is thread-safe.
+/// normalized value and their folded value, so resolution is a dictionary look-up. Instants are truncated to whole
+/// microseconds, as on a database. This type is thread-safe.
 /// </remarks>
 public sealed class InMemoryCustomerStore : ICustomerStore
 {
@@ -37,7 +38,7 @@ public sealed class InMemoryCustomerStore : ICustomerStore
                 throw new ConcurrencyConflictException("Customer", customer.Id.ToString(), 0, existing.Version);
             }
 
-            var stored = customer with { Version = 1 };
+            var stored = ToMicroseconds(customer) with { Version = 1 };
             RequireFree(stored);
             _byId.Add(stored.Id, stored);
             Index(stored);
@@ -49,6 +50,7 @@ public sealed class InMemoryCustomerStore : ICustomerStore
     public ValueTask<Customer> UpdateAsync(Customer customer, long expectedVersion, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(customer);
+        customer = ToMicroseconds(customer);
         lock (_lock)
         {
             if (!_byId.TryGetValue(customer.Id, out var current) || current.Version != expectedVersion)
@@ -130,7 +132,13 @@ public sealed class InMemoryCustomerStore : ICustomerStore
                 throw new ConcurrencyConflictException("CustomerMerge", merge.Id.ToString(), expectedVersion, current?.Version);
             }
 
-            var stored = merge with { Version = expectedVersion + 1 };
+            var stored = merge with
+            {
+                Version = expectedVersion + 1,
+                MergedAt = Precision.ToMicroseconds(merge.MergedAt),
+                UndoneAt = merge.UndoneAt is { } undoneAt ? Precision.ToMicroseconds(undoneAt) : null,
+                MergedSnapshot = ToMicroseconds(merge.MergedSnapshot),
+            };
             _merges[stored.Id] = stored;
             return ValueTask.FromResult(stored);
         }
@@ -160,6 +168,7 @@ public sealed class InMemoryCustomerStore : ICustomerStore
     public ValueTask<bool> AppendConsentAsync(ConsentEntry entry, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(entry);
+        entry = new ConsentEntry(entry.CustomerId, entry.Purpose, entry.Channel, entry.Status, Precision.ToMicroseconds(entry.At), entry.Source, entry.TextVersion);
         lock (_lock)
         {
             if (!_consent.TryGetValue(entry.CustomerId, out var ledger))
@@ -187,6 +196,12 @@ public sealed class InMemoryCustomerStore : ICustomerStore
             return ValueTask.FromResult(result);
         }
     }
+
+    private static Customer ToMicroseconds(Customer customer) => customer with
+    {
+        CreatedAt = Precision.ToMicroseconds(customer.CreatedAt),
+        ErasedAt = customer.ErasedAt is { } erasedAt ? Precision.ToMicroseconds(erasedAt) : null,
+    };
 
     private void RequireFree(Customer customer)
     {

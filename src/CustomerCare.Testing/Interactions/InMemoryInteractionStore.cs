@@ -12,7 +12,7 @@ namespace CustomerCare.Testing.Interactions;
 /// atomic. Each customer's timeline is a list sorted by <see cref="TimelineKey"/>, so a page is a binary search and a
 /// short scan; recording in time order appends, and a back-dated import inserts at its place.
 /// </para>
-/// <para>This type is thread-safe.</para>
+/// <para>Instants are truncated to whole microseconds, as on a database. This type is thread-safe.</para>
 /// </remarks>
 public sealed class InMemoryInteractionStore : IInteractionStore
 {
@@ -76,7 +76,7 @@ public sealed class InMemoryInteractionStore : IInteractionStore
                 throw new ConcurrencyConflictException("Interaction", interaction.Id.ToString(), 0, sameId.Version);
             }
 
-            var stored = interaction with { Version = 1, Sequence = ++_sequence };
+            var stored = ToMicroseconds(interaction) with { Version = 1, Sequence = ++_sequence };
             _byId.Add(stored.Id, stored);
             if (stored.ExternalId is { } key)
             {
@@ -114,6 +114,7 @@ public sealed class InMemoryInteractionStore : IInteractionStore
         Guard.NotNull(interaction);
         interaction.Validate();
         cancellationToken.ThrowIfCancellationRequested();
+        interaction = ToMicroseconds(interaction);
 
         lock (_lock)
         {
@@ -192,6 +193,16 @@ public sealed class InMemoryInteractionStore : IInteractionStore
                 : [];
             return ValueTask.FromResult(result);
         }
+    }
+
+    // Recording is the hot path, so an interaction already in whole microseconds is not copied.
+    private static Interaction ToMicroseconds(Interaction interaction)
+    {
+        var occurredAt = Precision.ToMicroseconds(interaction.OccurredAt);
+        var recordedAt = Precision.ToMicroseconds(interaction.RecordedAt);
+        return occurredAt == interaction.OccurredAt && recordedAt == interaction.RecordedAt
+            ? interaction
+            : interaction with { OccurredAt = occurredAt, RecordedAt = recordedAt };
     }
 
     private static bool ReadForward(List<Interaction> timeline, TimelineQuery query, TimelineKey? after, List<Interaction> items)

@@ -9,8 +9,9 @@ namespace CustomerCare.Testing.Interactions;
 
 /// <summary>
 /// The tests every <see cref="IInteractionStore"/> must pass: idempotent recording, also concurrent, optimistic
-/// updates, timeline order with equal timestamps and back-dated imports, paging with continuation tokens, filters and
-/// bad input. Derive from this class and implement <see cref="CreateStore"/>.
+/// updates, timeline order with equal timestamps and back-dated imports, paging with continuation tokens (also with
+/// recordings between pages), filters, every property surviving a write and a read, microsecond precision and bad
+/// input. Derive from this class and implement <see cref="CreateStore"/>.
 /// </summary>
 public abstract class InteractionStoreConformanceTests
 {
@@ -441,6 +442,167 @@ public abstract class InteractionStoreConformanceTests
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await store.GetTimelineAsync(new TimelineQuery(customer) { PageSize = 0 }));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await store.GetTimelineAsync(new TimelineQuery(customer) { PageSize = TimelineQuery.MaxPageSize + 1 }));
         await Assert.ThrowsAsync<ArgumentException>(async () => await store.GetTimelineAsync(new TimelineQuery(customer) { From = Start, To = Start }));
+    }
+
+    /// <summary>Every property survives recording and reading back, text with non-ASCII and JSON-special characters included.</summary>
+    /// <returns>A task that completes with the test.</returns>
+    [Fact]
+    public async Task Record_EveryProperty_RoundTrips()
+    {
+        var store = CreateStore();
+        var draft = NewInteraction(_ids.NextCustomerId(), Start) with
+        {
+            Channel = Channel.Parse("whatsapp"),
+            Direction = InteractionDirection.Outbound,
+            Kind = InteractionKind.SurveyAnswer,
+            RecordedAt = Start.Plus(Duration.FromDays(2)),
+            ConcernId = _ids.NextConcernId(),
+            Subject = "Grüße – \"quoted\" \\ and\nline ✓",
+            ContactReason = ContactReason.Parse("billing/refund"),
+            ContentReference = "blob://mail/1",
+            Language = "pt-br",
+            ExternalId = "wamid.HBgM 1",
+            Participants =
+            [
+                new Participant(ParticipantRole.From, ContactPoint.Email("Anna.Berg+x@GMail.com", foldProviderAliases: true)),
+                new Participant(ParticipantRole.To, ContactPoint.Phone("030 1234567", "DE")),
+                new Participant(ParticipantRole.Cc, ContactPoint.PostalAddress("Hauptstraße 1, 10115 Berlin", "DE")),
+                new Participant(ParticipantRole.Agent, ContactPoint.ExternalId("staff", "agent-7")),
+            ],
+            Attachments = ["blob://a/1", "blob://a/2"],
+            InReplyTo = ["m0@example.com"],
+            References = ["m-2@example.com", "m-1@example.com"],
+            Metadata = new Dictionary<string, string> { ["duration"] = "PT3M", ["total"] = "42.10 EUR" },
+        };
+
+        var recorded = (await store.RecordAsync(draft)).Interaction;
+        var found = await store.FindAsync(draft.Id);
+        var byExternalId = await store.FindByExternalIdAsync(draft.Channel, draft.ExternalId!);
+
+        AssertSameContent(draft, recorded);
+        AssertSameContent(draft, found!);
+        AssertSameContent(draft, byExternalId!);
+        Assert.Equal(recorded.Sequence, found!.Sequence);
+    }
+
+    /// <summary>Instants are kept to the microsecond and truncated below it, and the returned snapshot writes back unchanged.</summary>
+    /// <returns>A task that completes with the test.</returns>
+    [Fact]
+    public async Task Record_SubMicrosecondInstants_TruncatedToMicroseconds()
+    {
+        var store = CreateStore();
+        var customer = _ids.NextCustomerId();
+        var microsecond = Duration.FromTicks(10);
+        var later = (await store.RecordAsync(NewInteraction(customer, Start + (2 * microsecond)))).Interaction;
+
+        var earlier = (await store.RecordAsync(NewInteraction(customer, Start + microsecond + Duration.FromNanoseconds(999), recordedAt: Start + Duration.FromNanoseconds(1)))).Interaction;
+        var page = await store.GetTimelineAsync(new TimelineQuery(customer) { Order = TimelineOrder.OldestFirst });
+        var updated = await store.UpdateAsync(earlier with { Subject = "changed" }, earlier.Version);
+
+        Assert.Equal(Start + microsecond, earlier.OccurredAt);
+        Assert.Equal(Start, earlier.RecordedAt);
+        Assert.Equal(Start + microsecond, (await store.FindAsync(earlier.Id))!.OccurredAt);
+        Assert.Equal([earlier.Id, later.Id], page.Items.Select(i => i.Id));
+        Assert.Equal(2, updated.Version);
+    }
+
+    /// <summary>
+    /// Interactions recorded between two pages with the same timestamps as the page appear after the cursor when
+    /// reading oldest first, are not repeated, and leave no gap.
+    /// </summary>
+    /// <param name="order">The reading order.</param>
+    /// <returns>A task that completes with the test.</returns>
+    [Theory]
+    [InlineData(TimelineOrder.OldestFirst)]
+    [InlineData(TimelineOrder.NewestFirst)]
+    public async Task Timeline_InsertsBetweenPagesEqualTimestamps_NoRepeatNoGap(TimelineOrder order)
+    {
+        var store = CreateStore();
+        var customer = _ids.NextCustomerId();
+        var before = new List<Interaction>();
+        for (var i = 0; i < 6; i++)
+        {
+            before.Add((await store.RecordAsync(NewInteraction(customer, Start))).Interaction);
+        }
+
+        var first = await store.GetTimelineAsync(new TimelineQuery(customer) { Order = order, PageSize = 3 });
+        var between = new List<Interaction>();
+        for (var i = 0; i < 2; i++)
+        {
+            between.Add((await store.RecordAsync(NewInteraction(customer, Start))).Interaction);
+        }
+
+        var second = await store.GetTimelineAsync(new TimelineQuery(customer) { Order = order, PageSize = 10, ContinuationToken = first.ContinuationToken });
+
+        // Oldest first, the new interactions sort after the cursor; newest first, they sort before it and were passed.
+        var expected = order == TimelineOrder.OldestFirst
+            ? before.Concat(between).Select(i => i.Id)
+            : before.AsEnumerable().Reverse().Select(i => i.Id);
+        Assert.Equal(expected, first.Items.Concat(second.Items).Select(i => i.Id));
+        Assert.Null(second.ContinuationToken);
+    }
+
+    /// <summary>An update that takes the channel and external id of another interaction is rejected and changes nothing.</summary>
+    /// <returns>A task that completes with the test.</returns>
+    [Fact]
+    public async Task Update_ExternalIdOfAnother_Throws()
+    {
+        var store = CreateStore();
+        var customer = _ids.NextCustomerId();
+        await store.RecordAsync(NewInteraction(customer, Start) with { ExternalId = "a@example.com" });
+        var other = (await store.RecordAsync(NewInteraction(customer, Start) with { ExternalId = "b@example.com" })).Interaction;
+
+        await Assert.ThrowsAsync<ArgumentException>(async () => await store.UpdateAsync(other with { ExternalId = "a@example.com" }, other.Version));
+
+        var stored = await store.FindAsync(other.Id);
+        Assert.Equal((1L, "b@example.com"), (stored!.Version, stored.ExternalId));
+    }
+
+    /// <summary>A concern's interactions with equal timestamps list in recording order.</summary>
+    /// <returns>A task that completes with the test.</returns>
+    [Fact]
+    public async Task ListByConcern_EqualTimestamps_OrderedBySequence()
+    {
+        var store = CreateStore();
+        var concern = _ids.NextConcernId();
+        var recorded = new List<InteractionId>();
+        for (var i = 0; i < 5; i++)
+        {
+            recorded.Add((await store.RecordAsync(NewInteraction(_ids.NextCustomerId(), Start) with { ConcernId = concern })).Interaction.Id);
+        }
+
+        var listed = await store.ListByConcernAsync(concern);
+
+        Assert.Equal(recorded, listed.Select(i => i.Id));
+    }
+
+    /// <summary>Asserts that two snapshots have equal properties, apart from the version and sequence the store assigns.</summary>
+    /// <param name="expected">The snapshot that was written.</param>
+    /// <param name="actual">The snapshot that was read.</param>
+    protected static void AssertSameContent(Interaction expected, Interaction actual)
+    {
+        Assert.NotNull(expected);
+        Assert.NotNull(actual);
+        Assert.Equal(expected.Id, actual.Id);
+        Assert.Equal(expected.Channel, actual.Channel);
+        Assert.Equal(expected.Direction, actual.Direction);
+        Assert.Equal(expected.Kind, actual.Kind);
+        Assert.Equal(expected.OccurredAt, actual.OccurredAt);
+        Assert.Equal(expected.RecordedAt, actual.RecordedAt);
+        Assert.Equal(expected.CustomerId, actual.CustomerId);
+        Assert.Equal(expected.ConcernId, actual.ConcernId);
+        Assert.Equal(expected.Subject, actual.Subject);
+        Assert.Equal(expected.ContactReason, actual.ContactReason);
+        Assert.Equal(expected.ContentReference, actual.ContentReference);
+        Assert.Equal(expected.Language, actual.Language);
+        Assert.Equal(expected.ExternalId, actual.ExternalId);
+        Assert.Equal(
+            expected.Participants.Select(p => (p.Role, p.ContactPoint, p.ContactPoint.Display, p.ContactPoint.LooseValue)),
+            actual.Participants.Select(p => (p.Role, p.ContactPoint, p.ContactPoint.Display, p.ContactPoint.LooseValue)));
+        Assert.Equal(expected.Attachments, actual.Attachments);
+        Assert.Equal(expected.InReplyTo, actual.InReplyTo);
+        Assert.Equal(expected.References, actual.References);
+        Assert.Equal(expected.Metadata.OrderBy(e => e.Key, StringComparer.Ordinal), actual.Metadata.OrderBy(e => e.Key, StringComparer.Ordinal));
     }
 
     /// <summary>Creates an unrecorded inbound email for <paramref name="customer"/>.</summary>

@@ -205,4 +205,37 @@ public class ContactPointTests
         Assert.Throws<ArgumentNullException>(() => ContactPoint.Phone(null!));
         Assert.Throws<ArgumentNullException>(() => ContactPoint.ExternalId("crm", null!));
     }
+
+    public static TheoryData<ContactPoint> EveryKind() =>
+    [
+        ContactPoint.Email(" Anna.Berg+shop@GMail.com ", foldProviderAliases: true),
+        ContactPoint.Phone("030 1234567", "DE"),
+        ContactPoint.Fax("+49 30 7654321"),
+        ContactPoint.PostalAddress("Hauptstraße 1,  10115 Berlin", "de"),
+        ContactPoint.WebAccount("Shop", "anna.berg"),
+        ContactPoint.ChatHandle("whatsapp", "@Anna"),
+        ContactPoint.ExternalId("crm", "C-10023"),
+    ];
+
+    [Theory]
+    [MemberData(nameof(EveryKind))]
+    public void Restore_StoredProperties_RoundTrips(ContactPoint point)
+    {
+        var restored = ContactPoint.Restore(point.Kind, point.Scope, point.Value, point.Display, point.LooseValue);
+
+        Assert.Equal(point, restored);
+        Assert.Equal(point.Display, restored.Display);
+        Assert.Equal(point.LooseValue, restored.LooseValue);
+    }
+
+    [Fact]
+    public void Restore_Inconsistent_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => ContactPoint.Restore((ContactPointKind)99, null, "x", "x", null));
+        Assert.Throws<ArgumentException>(() => ContactPoint.Restore(ContactPointKind.ExternalId, null, "C-1", "C-1", null));
+        Assert.Throws<ArgumentException>(() => ContactPoint.Restore(ContactPointKind.Email, "crm", "a@b.example", "a@b.example", null));
+        Assert.Throws<ArgumentException>(() => ContactPoint.Restore(ContactPointKind.Phone, null, "+49301234567", "030 1234567", "loose"));
+        Assert.Throws<ArgumentException>(() => ContactPoint.Restore(ContactPointKind.Email, null, " ", "a", null));
+        Assert.Throws<ArgumentNullException>(() => ContactPoint.Restore(ContactPointKind.Email, null, "a@b.example", null!, null));
+    }
 }

@@ -68,6 +68,38 @@ public class CustomerPreferencesTests
         Assert.Equal(preferences, CustomerPreferences.None.WithStatedReachableTimes("Europe/Berlin", [window]));
     }
 
+    [Fact]
+    public void Restore_LearnedAndStated_RoundTrips()
+    {
+        var window = new ReachableWindow(IsoDayOfWeek.Tuesday, new LocalTime(9, 0), new LocalTime(12, 0));
+        var preferences = CustomerPreferences.None
+            .Learn(Enumerable.Range(0, 4).Select(i => Inbound(Channel.Phone, i, "de")))
+            .WithStatedReachableTimes("Europe/Berlin", [window]);
+
+        var restored = CustomerPreferences.Restore(
+            preferences.PreferredChannel,
+            preferences.PreferredChannelSource,
+            preferences.Language,
+            preferences.LanguageSource,
+            preferences.ReachableTimes,
+            preferences.ReachableTimesSource,
+            preferences.TimeZoneId);
+
+        Assert.Equal(PreferenceSource.Learned, restored.PreferredChannelSource);
+        Assert.Equal(preferences, restored);
+        Assert.Same(CustomerPreferences.None, CustomerPreferences.Restore(null, PreferenceSource.None, null, PreferenceSource.None, [], PreferenceSource.None, null));
+    }
+
+    [Fact]
+    public void Restore_BadInput_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => CustomerPreferences.Restore(default(Channel), PreferenceSource.Stated, null, PreferenceSource.None, [], PreferenceSource.None, null));
+        Assert.Throws<ArgumentException>(() => CustomerPreferences.Restore(null, (PreferenceSource)7, null, PreferenceSource.None, [], PreferenceSource.None, null));
+        Assert.Throws<ArgumentException>(() => CustomerPreferences.Restore(null, PreferenceSource.None, null, PreferenceSource.None, [], PreferenceSource.Stated, "Mars/Olympus"));
+        Assert.Throws<FormatException>(() => CustomerPreferences.Restore(null, PreferenceSource.None, "not a tag", PreferenceSource.Stated, [], PreferenceSource.None, null));
+        Assert.Throws<ArgumentNullException>(() => CustomerPreferences.Restore(null, PreferenceSource.None, null, PreferenceSource.None, null!, PreferenceSource.None, null));
+    }
+
     private static Interaction Inbound(Channel channel, int minute, string? language) => new()
     {
         Id = InteractionId.New(Harness.Start),

@@ -32,7 +32,8 @@ internal static class StoreScanner
                 continue;
             }
 
-            if (current is IEnumerable sequence and not string && type.Namespace?.StartsWith("System", StringComparison.Ordinal) == true)
+            // An array type has its element's namespace and no fields, so arrays are walked here whatever their element type.
+            if (current is IEnumerable sequence and not string && (current is Array || type.Namespace?.StartsWith("System", StringComparison.Ordinal) == true))
             {
                 foreach (var item in sequence)
                 {
