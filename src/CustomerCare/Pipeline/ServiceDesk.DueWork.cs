@@ -59,7 +59,7 @@ public sealed partial class ServiceDesk
 
         var result = new DueWorkResult(
             events, timers.Count, leases.Count(l => l.Item.Kind == SlaWorkKind), pass.ExpiredOffers.Count, pass.Offers.Count,
-            moreDue: timers.Count >= batch || leases.Count >= batch);
+            moreDue: timers.Count >= batch || leases.Count(l => l.Item.Kind == SlaWorkKind) >= batch);
         _instruments.DueWorkProcessed(result);
         Log.DueWorkProcessed(_logger, timers.Count, result.SlaItems, pass.ExpiredOffers.Count, pass.Offers.Count);
         return result;
