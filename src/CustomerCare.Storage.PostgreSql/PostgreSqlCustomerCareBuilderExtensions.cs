@@ -1,4 +1,6 @@
 using CustomerCare.DueWork;
+using CustomerCare.Kvp.Ideas;
+using CustomerCare.Kvp.Problems;
 using CustomerCare.Sop;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -56,6 +58,8 @@ public static class PostgreSqlCustomerCareBuilderExtensions
 
         builder.Services.TryAddSingleton(sp => new PostgreSqlDatabase(options, sp.GetRequiredService<IClock>()));
         builder.Services.TryAddSingleton<IWorkQueue>(sp => new PostgreSqlWorkQueue(sp.GetRequiredService<PostgreSqlDatabase>()));
+        builder.Services.TryAddSingleton<IIdeaStore>(sp => new PostgreSqlIdeaStore(sp.GetRequiredService<PostgreSqlDatabase>()));
+        builder.Services.TryAddSingleton<IProblemStore>(sp => new PostgreSqlProblemStore(sp.GetRequiredService<PostgreSqlDatabase>()));
         builder.Services.TryAddSingleton<IConcernSnapshotStore>(sp => new PostgreSqlConcernSnapshotStore(sp.GetRequiredService<PostgreSqlDatabase>()));
         return builder;
     }

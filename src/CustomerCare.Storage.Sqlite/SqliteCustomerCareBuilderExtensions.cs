@@ -1,4 +1,6 @@
 using CustomerCare.DueWork;
+using CustomerCare.Kvp.Ideas;
+using CustomerCare.Kvp.Problems;
 using CustomerCare.Sop;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -43,6 +45,8 @@ public static class SqliteCustomerCareBuilderExtensions
         SqliteDatabase.Validate(options);
         builder.Services.TryAddSingleton(sp => new SqliteDatabase(options, sp.GetRequiredService<IClock>()));
         builder.Services.TryAddSingleton<IWorkQueue>(sp => new SqliteWorkQueue(sp.GetRequiredService<SqliteDatabase>()));
+        builder.Services.TryAddSingleton<IIdeaStore>(sp => new SqliteIdeaStore(sp.GetRequiredService<SqliteDatabase>()));
+        builder.Services.TryAddSingleton<IProblemStore>(sp => new SqliteProblemStore(sp.GetRequiredService<SqliteDatabase>()));
         builder.Services.TryAddSingleton<IConcernSnapshotStore>(sp => new SqliteConcernSnapshotStore(sp.GetRequiredService<SqliteDatabase>()));
         return builder;
     }

@@ -30,7 +30,10 @@ public interface IIdeaStore
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The idea stored at version 1, or the idea stored earlier under the same key at its current version.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="idea"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="idempotencyKey"/> is null, white space or longer than 200 characters, or the idea's version is not 0.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="idempotencyKey"/> is null, white space, longer than 200 characters or contains the NUL character
+    /// (U+0000, which PostgreSQL text cannot store), or the idea's version is not 0.
+    /// </exception>
     /// <exception cref="ConcurrencyConflictException">Another idea with the same identifier is stored under another key.</exception>
     Task<ImprovementIdea> SubmitAsync(ImprovementIdea idea, string idempotencyKey, CancellationToken cancellationToken = default);
 

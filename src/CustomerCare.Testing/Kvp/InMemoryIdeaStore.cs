@@ -1,12 +1,14 @@
 using CustomerCare.Core;
 using CustomerCare.Kvp.Ideas;
+using CustomerCare.Storage.Kvp;
 
 namespace CustomerCare.Testing.Kvp;
 
 /// <summary>An <see cref="IIdeaStore"/> in memory, for tests and single-instance hosts.</summary>
 /// <remarks>
 /// Every operation takes one lock, so the store is thread-safe and its writes are atomic. It keeps every idea and every
-/// idempotency key for its lifetime.
+/// idempotency key for its lifetime. Like the SQL stores, it keeps instants in whole microseconds (see
+/// <see cref="Precision"/>) and returns the stored copy, so a test that passes here passes on a database too.
 /// </remarks>
 public sealed class InMemoryIdeaStore : IIdeaStore
 {
@@ -38,12 +40,18 @@ public sealed class InMemoryIdeaStore : IIdeaStore
             throw new ArgumentException($"The idempotency key has {idempotencyKey.Length} characters and the maximum is {MaxKeyLength}. Use a shorter key, such as a hash.", nameof(idempotencyKey));
         }
 
+        if (idempotencyKey.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new ArgumentException("The idempotency key contains the NUL character (U+0000), which PostgreSQL text cannot store. Remove it or use a hash of the key.", nameof(idempotencyKey));
+        }
+
         if (idea.Version != 0)
         {
             throw new ArgumentException($"A submitted idea must be new (version 0), but {idea.Id} has version {idea.Version}. Use SaveAsync to change a stored idea.", nameof(idea));
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        var saved = KvpDocuments.Stored(idea, 1);
         lock (_gate)
         {
             if (_keys.TryGetValue(idempotencyKey, out var existing))
@@ -56,7 +64,6 @@ public sealed class InMemoryIdeaStore : IIdeaStore
                 throw new ConcurrencyConflictException(EntityType, idea.Id.ToString(), 0, stored.Version);
             }
 
-            var saved = idea.WithVersion(1);
             _ideas.Add(idea.Id, saved);
             _keys.Add(idempotencyKey, idea.Id);
             return Task.FromResult(saved);
@@ -73,6 +80,7 @@ public sealed class InMemoryIdeaStore : IIdeaStore
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        var saved = KvpDocuments.Stored(idea, expectedVersion + 1);
         lock (_gate)
         {
             long? actual = _ideas.TryGetValue(idea.Id, out var stored) ? stored.Version : null;
@@ -81,7 +89,6 @@ public sealed class InMemoryIdeaStore : IIdeaStore
                 throw new ConcurrencyConflictException(EntityType, idea.Id.ToString(), expectedVersion, actual);
             }
 
-            var saved = idea.WithVersion(expectedVersion + 1);
             _ideas[idea.Id] = saved;
             return Task.FromResult(saved);
         }

@@ -1,11 +1,16 @@
 using CustomerCare.Core;
 using CustomerCare.Kvp.Ideas;
 using CustomerCare.Kvp.Problems;
+using CustomerCare.Storage.Kvp;
 
 namespace CustomerCare.Testing.Kvp;
 
 /// <summary>An <see cref="IProblemStore"/> in memory, for tests and single-instance hosts.</summary>
-/// <remarks>Every operation takes one lock, so the store is thread-safe and its writes are atomic.</remarks>
+/// <remarks>
+/// Every operation takes one lock, so the store is thread-safe and its writes are atomic. Like the SQL stores, it keeps
+/// instants in whole microseconds (see <see cref="Precision"/>) and returns the stored copy, so a test that passes here
+/// passes on a database too.
+/// </remarks>
 public sealed class InMemoryProblemStore : IProblemStore
 {
     private const string EntityType = "ProblemRecord";
@@ -34,6 +39,7 @@ public sealed class InMemoryProblemStore : IProblemStore
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        var saved = KvpDocuments.Stored(problem, expectedVersion + 1);
         lock (_gate)
         {
             long? actual = _problems.TryGetValue(problem.Id, out var stored) ? stored.Version : null;
@@ -42,7 +48,6 @@ public sealed class InMemoryProblemStore : IProblemStore
                 throw new ConcurrencyConflictException(EntityType, problem.Id.ToString(), expectedVersion, actual);
             }
 
-            var saved = problem.WithVersion(expectedVersion + 1);
             _problems[problem.Id] = saved;
             return Task.FromResult(saved);
         }
