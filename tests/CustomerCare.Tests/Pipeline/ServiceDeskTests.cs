@@ -227,6 +227,39 @@ public sealed class ServiceDeskTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ProcessDueWork_Late_RaisesWarningAndBreach()
+    {
+        await using var harness = ServiceDeskHarness.Create(b => b.WithSla(ServiceDeskHarness.Sla(Duration.FromHours(1), Duration.FromHours(8))));
+        await harness.Desk.ReceiveAsync(harness.Email("m1@example.com", "Parcel damaged"), Token);
+
+        harness.Time.Advance(Duration.FromHours(3));
+        var result = await harness.Desk.ProcessDueWorkAsync(harness.Time.Now, Token);
+
+        var warning = Assert.Single(result.Events, e => e.Kind == ServiceDeskEventKind.SlaWarning);
+        Assert.Equal(CustomerCareTestHostStart + Duration.FromMinutes(30), warning.At);
+        var breach = Assert.Single(result.Events, e => e.Kind == ServiceDeskEventKind.SlaBreached);
+        Assert.Equal(CustomerCareTestHostStart + Duration.FromHours(1), breach.At);
+        Assert.Equal(2, result.SlaItems);
+        Assert.False(result.MoreDue);
+    }
+
+    [Fact]
+    public async Task ProcessDueWork_PausedBeforeDeadline_NoBreach()
+    {
+        await using var harness = ServiceDeskHarness.Create(b => b.WithSla(ServiceDeskHarness.Sla(Duration.FromMinutes(30), Duration.FromHours(1))));
+        var agent = await harness.AddAgentAsync(1);
+        var received = await harness.Desk.ReceiveAsync(harness.Email("m1@example.com", "Parcel damaged"), Token);
+        await harness.Desk.AcceptOfferAsync(received.Concern, agent.Id, "accept-1", Token);
+        await harness.Desk.RequestInformationAsync(received.Concern, agent.Id, "photo", "ask-1", Token);
+
+        harness.Time.Advance(Duration.FromHours(2));
+        var result = await harness.Desk.ProcessDueWorkAsync(harness.Time.Now, Token);
+
+        Assert.DoesNotContain(result.Events, e => e.Kind == ServiceDeskEventKind.SlaBreached);
+        Assert.Equal(SlaClockState.Paused, Resolution(await harness.Desk.GetSlaStatusAsync(received.Concern, Token)).State);
+    }
+
+    [Fact]
     public async Task ProcessDueWork_AutoCloseTimer_ClosesResolvedConcern()
     {
         var agent = await _harness.AddAgentAsync(1);
@@ -390,6 +423,8 @@ public sealed class ServiceDeskTests : IAsyncDisposable
         await Assert.ThrowsAsync<ArgumentNullException>(() => desk.ResolveAsync(concern, agent, null!, "k", Token));
         await Assert.ThrowsAsync<EntityNotFoundException>(() => desk.EscalateAsync(concern, agent, "knowledge", "k", Token));
     }
+
+    private static Instant CustomerCareTestHostStart => Testing.CustomerCareTestHost.DefaultStart;
 
     private static SlaClockStatus Resolution(IReadOnlyList<SlaClockStatus> statuses) =>
         Assert.Single(statuses, s => s.Target.Kind == SlaTargetKind.Resolution);
