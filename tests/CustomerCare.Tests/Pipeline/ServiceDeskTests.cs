@@ -4,6 +4,7 @@ using CustomerCare.Interactions.Concerns;
 using CustomerCare.Interactions.ContactPoints;
 using CustomerCare.Interactions.Customers;
 using CustomerCare.Interactions.Timeline;
+using CustomerCare.Kvp.Metrics;
 using CustomerCare.SelfService;
 using CustomerCare.Sla.Clocks;
 using CustomerCare.Sla.Policies;
@@ -407,6 +408,30 @@ public sealed class ServiceDeskTests : IAsyncDisposable
         Assert.Equal(1, measurement.Value);
         Assert.Equal("email", measurement.Tags["customercare.channel"]);
         Assert.Equal("queued", measurement.Tags["customercare.outcome"]);
+    }
+
+    [Fact]
+    public async Task ProposeIdeas_VolumeRise_SubmitsOnceAndRaisesEvent()
+    {
+        var metrics = new KvpMetricsAccumulator(new KvpMetricsOptions());
+        var start = _harness.Time.Now - Duration.FromDays(35);
+        for (var day = 0; day < 35; day++)
+        {
+            for (var i = 0; i < (day < 28 ? 3 : 9); i++)
+            {
+                var at = start + Duration.FromDays(day) + Duration.FromHours(i);
+                metrics.Add(Kvp.History.ConcernEvent.Opened(ConcernId.New(at), at, default, Channel.Email, ContactReason.Parse("billing/refund")));
+            }
+        }
+
+        var snapshot = metrics.Snapshot(_harness.Time.Now);
+        var ideas = await _harness.Desk.ProposeIdeasAsync(snapshot, Token);
+        var again = await _harness.Desk.ProposeIdeasAsync(snapshot, Token);
+
+        var idea = Assert.Single(ideas);
+        Assert.Equal(idea.Id, Assert.Single(again).Id);
+        var proposed = Assert.Single(_events, e => e.Kind == ServiceDeskEventKind.IdeaProposed);
+        Assert.Equal(idea.Id.ToString(), proposed.Detail);
     }
 
     [Fact]
