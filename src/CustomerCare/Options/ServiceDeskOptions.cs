@@ -42,7 +42,12 @@ public sealed class ServiceDeskOptions
     public SelfServicePolicy? SelfServicePolicy { get; set; }
 
     /// <summary>Gets or sets the interactions settings: default phone region, threading windows, concern number tag.</summary>
-    /// <value>The default, when null, is <see cref="InteractionsOptions"/> with its own defaults.</value>
+    /// <value>
+    /// The default, when null, is <see cref="InteractionsOptions"/> with its own defaults except
+    /// <see cref="InteractionsOptions.ReopenWindow"/>, which is zero: a closed procedure is final, so a contact after the
+    /// close starts a follow-up concern. A host that sets a reopen window gets closed concerns reopened in the
+    /// customer's view while their procedure stays closed.
+    /// </value>
     public InteractionsOptions? Interactions { get; set; }
 
     /// <summary>

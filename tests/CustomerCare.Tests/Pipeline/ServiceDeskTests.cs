@@ -283,6 +283,43 @@ public sealed class ServiceDeskTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Receive_AfterAutoClose_StartsFollowUpConcern()
+    {
+        var agent = await _harness.AddAgentAsync(1);
+        var received = await _harness.Desk.ReceiveAsync(_harness.Email("m1@example.com", "Parcel damaged"), Token);
+        await _harness.Desk.AcceptOfferAsync(received.Concern, agent.Id, "accept-1", Token);
+        await _harness.Desk.ResolveAsync(received.Concern, agent.Id, Solved, "resolve-1", Token);
+        _harness.Time.Advance(Duration.FromDays(3));
+        await _harness.Desk.ProcessDueWorkAsync(_harness.Time.Now, Token);
+
+        var later = await _harness.Desk.ReceiveAsync(_harness.Email("m2@example.com", "Re: Parcel damaged", "It broke again.") with { InReplyTo = ["m1@example.com"] }, Token);
+
+        Assert.NotEqual(received.Concern, later.Concern);
+        Assert.Equal(Interactions.Threading.ThreadingAction.FollowUp, later.Threading!.Action);
+        Assert.Equal(InboundOutcome.Routed, later.Outcome);
+        Assert.Equal(LifecycleStates.Triaged, later.ProcedureState);
+    }
+
+    [Fact]
+    public async Task Receive_OnResolvedConcern_Reopens()
+    {
+        var agent = await _harness.AddAgentAsync(1);
+        var received = await _harness.Desk.ReceiveAsync(_harness.Email("m1@example.com", "Parcel damaged"), Token);
+        await _harness.Desk.AcceptOfferAsync(received.Concern, agent.Id, "accept-1", Token);
+        await _harness.Desk.ResolveAsync(received.Concern, agent.Id, Solved, "resolve-1", Token);
+
+        _harness.Time.Advance(Duration.FromHours(2));
+        var reply = await _harness.Desk.ReceiveAsync(_harness.Email("m2@example.com", "Re: Parcel damaged", "Not fixed.") with { InReplyTo = ["m1@example.com"] }, Token);
+
+        Assert.Equal(received.Concern, reply.Concern);
+        Assert.Equal(InboundOutcome.AddedToConcern, reply.Outcome);
+        Assert.Equal(LifecycleStates.InProgress, reply.ProcedureState);
+        Assert.Contains(_events, e => e.Kind == ServiceDeskEventKind.Reopened && e.Concern == received.Concern);
+        var concern = await _harness.Host.GetRequiredService<IConcernStore>().FindAsync(received.Concern, Token);
+        Assert.Equal(ConcernStatus.Open, concern!.Status);
+    }
+
+    [Fact]
     public async Task Resolve_OpenMandatoryStep_RejectedWithReason()
     {
         var agent = await _harness.AddAgentAsync(1);
