@@ -89,6 +89,14 @@ public sealed class ServiceDeskOptions
     /// </value>
     public IDictionary<Channel, IBusinessCalendar> ChannelHours { get; } = new Dictionary<Channel, IBusinessCalendar>();
 
+    /// <summary>Gets or sets whether receiving a contact and escalating run a routing pass, so the result names the offered agent.</summary>
+    /// <value>
+    /// The default is <see langword="true"/>. A routing pass visits every waiting concern, so a host that receives many
+    /// contacts while a long queue waits sets it to <see langword="false"/>: the concern is then only enqueued
+    /// (<see cref="InboundOutcome.Queued"/>), and the next <see cref="ServiceDesk.ProcessDueWorkAsync"/> makes the offers.
+    /// </value>
+    public bool RouteOnReceive { get; set; } = true;
+
     /// <summary>Gets or sets how long a leased due item stays with this instance before another may take it.</summary>
     /// <value>The default is one minute; it must be positive.</value>
     public NodaTime.Duration DueWorkLease { get; set; } = NodaTime.Duration.FromMinutes(1);

@@ -31,6 +31,7 @@ internal sealed class ServiceDeskSettings
         Procedures = options.Procedures ?? DefaultLifecycle.Register(new ProcedureCatalog());
         ConcernType = options.ConcernType;
         DueWorkLease = options.DueWorkLease;
+        RouteOnReceive = options.RouteOnReceive;
         BatchSize = core.DueWorkBatchSize;
         ChannelHours = options.ChannelHours.Count > 0
             ? new Dictionary<Channel, IBusinessCalendar>(options.ChannelHours)
@@ -85,6 +86,8 @@ internal sealed class ServiceDeskSettings
     public string ConcernType { get; }
 
     public Duration DueWorkLease { get; }
+
+    public bool RouteOnReceive { get; }
 
     public int BatchSize { get; }
 

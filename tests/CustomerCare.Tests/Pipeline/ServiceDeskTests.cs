@@ -129,6 +129,21 @@ public sealed class ServiceDeskTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Receive_RouteOnReceiveOff_QueuedUntilDueWork()
+    {
+        await using var harness = ServiceDeskHarness.Create(b => b.ConfigureServiceDesk(o => o.RouteOnReceive = false));
+        var agent = await harness.AddAgentAsync(1);
+
+        var received = await harness.Desk.ReceiveAsync(harness.Email("m1@example.com", "Parcel damaged"), Token);
+        var due = await harness.Desk.ProcessDueWorkAsync(harness.Time.Now, Token);
+
+        Assert.Equal(InboundOutcome.Queued, received.Outcome);
+        Assert.Null(received.OfferedTo);
+        Assert.Equal(1, due.Offers);
+        Assert.Contains(due.Events, e => e.Kind == ServiceDeskEventKind.Routed && e.Agent == agent.Id && e.Concern == received.Concern);
+    }
+
+    [Fact]
     public async Task AcceptOffer_Offered_WorkStarts()
     {
         var agent = await _harness.AddAgentAsync(1);
