@@ -1,6 +1,7 @@
 using CustomerCare.DueWork;
 using CustomerCare.Kvp.Ideas;
 using CustomerCare.Kvp.Problems;
+using CustomerCare.SlaTracking;
 using CustomerCare.Sop;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -61,6 +62,7 @@ public static class PostgreSqlCustomerCareBuilderExtensions
         builder.Services.TryAddSingleton<IIdeaStore>(sp => new PostgreSqlIdeaStore(sp.GetRequiredService<PostgreSqlDatabase>()));
         builder.Services.TryAddSingleton<IProblemStore>(sp => new PostgreSqlProblemStore(sp.GetRequiredService<PostgreSqlDatabase>()));
         builder.Services.TryAddSingleton<IConcernSnapshotStore>(sp => new PostgreSqlConcernSnapshotStore(sp.GetRequiredService<PostgreSqlDatabase>()));
+        builder.Services.TryAddSingleton<ISlaClockStore>(sp => new PostgreSqlSlaClockStore(sp.GetRequiredService<PostgreSqlDatabase>()));
         return builder;
     }
 }

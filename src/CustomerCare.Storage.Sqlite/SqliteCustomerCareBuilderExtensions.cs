@@ -1,6 +1,7 @@
 using CustomerCare.DueWork;
 using CustomerCare.Kvp.Ideas;
 using CustomerCare.Kvp.Problems;
+using CustomerCare.SlaTracking;
 using CustomerCare.Sop;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -48,6 +49,7 @@ public static class SqliteCustomerCareBuilderExtensions
         builder.Services.TryAddSingleton<IIdeaStore>(sp => new SqliteIdeaStore(sp.GetRequiredService<SqliteDatabase>()));
         builder.Services.TryAddSingleton<IProblemStore>(sp => new SqliteProblemStore(sp.GetRequiredService<SqliteDatabase>()));
         builder.Services.TryAddSingleton<IConcernSnapshotStore>(sp => new SqliteConcernSnapshotStore(sp.GetRequiredService<SqliteDatabase>()));
+        builder.Services.TryAddSingleton<ISlaClockStore>(sp => new SqliteSlaClockStore(sp.GetRequiredService<SqliteDatabase>()));
         return builder;
     }
 }
