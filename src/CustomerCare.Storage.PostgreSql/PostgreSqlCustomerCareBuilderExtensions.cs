@@ -7,6 +7,7 @@ using CustomerCare.SelfService;
 using CustomerCare.Interactions;
 using CustomerCare.Interactions.Concerns;
 using CustomerCare.Interactions.Customers;
+using CustomerCare.SlaTracking;
 using CustomerCare.Sop;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -74,6 +75,7 @@ public static class PostgreSqlCustomerCareBuilderExtensions
         builder.Services.TryAddSingleton<ICustomerStore>(sp => new PostgreSqlCustomerStore(sp.GetRequiredService<PostgreSqlDatabase>()));
         builder.Services.TryAddSingleton<IInteractionStore>(sp => new PostgreSqlInteractionStore(sp.GetRequiredService<PostgreSqlDatabase>()));
         builder.Services.TryAddSingleton<IConcernStore>(sp => new PostgreSqlConcernStore(sp.GetRequiredService<PostgreSqlDatabase>()));
+        builder.Services.TryAddSingleton<ISlaClockStore>(sp => new PostgreSqlSlaClockStore(sp.GetRequiredService<PostgreSqlDatabase>()));
         return builder;
     }
 }

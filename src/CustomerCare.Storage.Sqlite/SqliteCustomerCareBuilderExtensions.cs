@@ -7,6 +7,7 @@ using CustomerCare.SelfService;
 using CustomerCare.Interactions;
 using CustomerCare.Interactions.Concerns;
 using CustomerCare.Interactions.Customers;
+using CustomerCare.SlaTracking;
 using CustomerCare.Sop;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -61,6 +62,7 @@ public static class SqliteCustomerCareBuilderExtensions
         builder.Services.TryAddSingleton<IConcernSnapshotStore>(sp => new SqliteConcernSnapshotStore(sp.GetRequiredService<SqliteDatabase>()));
         builder.Services.TryAddSingleton<IAgentDirectory>(sp => new SqliteAgentDirectory(sp.GetRequiredService<SqliteDatabase>()));
         builder.Services.TryAddSingleton<IRoutingQueueStore>(sp => new SqliteRoutingQueueStore(sp.GetRequiredService<SqliteDatabase>()));
+        builder.Services.TryAddSingleton<ISlaClockStore>(sp => new SqliteSlaClockStore(sp.GetRequiredService<SqliteDatabase>()));
         return builder;
     }
 }

@@ -29,6 +29,19 @@ public sealed class PostgreSqlCustomerCareBuilderExtensionsTests(PostgresServer 
     }
 
     [Fact]
+    public async Task UsePostgreSql_ServiceDesk_StartsWithEveryPortOnTheDatabase()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await server.CreateDatabaseAsync());
+        await using var host = CustomerCareTestHost.Create(b => b.UsePostgreSql(dataSource));
+
+        var desk = host.Services.GetRequiredService<ServiceDesk>();
+
+        Assert.NotNull(desk);
+        Assert.IsType<PostgreSqlSlaClockStore>(host.Services.GetRequiredService<CustomerCare.SlaTracking.ISlaClockStore>());
+        Assert.IsType<PostgreSqlCustomerStore>(host.Services.GetRequiredService<CustomerCare.Interactions.Customers.ICustomerStore>());
+    }
+
+    [Fact]
     public void UsePostgreSql_HostStoreRegisteredFirst_Wins()
     {
         var own = new InMemoryConcernSnapshotStore();

@@ -86,7 +86,7 @@ public sealed class PostgresServer : IAsyncLifetime
 
         await RunAsync(Path.Combine(bin, "initdb"), $"-D {data} -U cc --auth=trust -E UTF8 --no-locale", asRoot);
         var port = FreePort();
-        var serverOptions = $"-c listen_addresses=127.0.0.1 -p {port} -k {_folder} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+        var serverOptions = $"-c listen_addresses=127.0.0.1 -p {port} -k {_folder} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=500";
         await RunAsync(Path.Combine(bin, "pg_ctl"), $"-D {data} -l {Path.Combine(_folder, "server.log")} -w -o \"{serverOptions}\" start", asRoot);
         _pid = int.Parse(File.ReadLines(Path.Combine(data, "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
         _adminConnectionString = $"Host=127.0.0.1;Port={port};Username=cc;Database=postgres;Pooling=true;Maximum Pool Size=100";

@@ -31,6 +31,18 @@ public sealed class SqliteCustomerCareBuilderExtensionsTests : IDisposable
     }
 
     [Fact]
+    public async Task UseSqlite_ServiceDesk_StartsWithEveryPortOnTheDatabase()
+    {
+        await using var host = CustomerCareTestHost.Create(b => b.UseSqlite(_database.ConnectionString));
+
+        var desk = host.Services.GetRequiredService<ServiceDesk>();
+
+        Assert.NotNull(desk);
+        Assert.IsType<SqliteSlaClockStore>(host.Services.GetRequiredService<CustomerCare.SlaTracking.ISlaClockStore>());
+        Assert.IsType<SqliteCustomerStore>(host.Services.GetRequiredService<CustomerCare.Interactions.Customers.ICustomerStore>());
+    }
+
+    [Fact]
     public async Task UseSqlite_HostStoreRegisteredFirst_Wins()
     {
         var own = new InMemoryConcernSnapshotStore();
