@@ -1,4 +1,5 @@
 using CustomerCare.Core;
+using CustomerCare.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -52,7 +53,8 @@ public class ReadmeExampleTests
         builder.Services.AddCustomerCare(options =>
         {
             options.TimeZone = "Europe/Berlin";
-        });
+        })
+            .UseInMemoryStores(); // or UseSqlite("Data Source=customercare.db") to keep the data
 
         using var host = builder.Build();
         await host.StartAsync(); // validates the options: a bad value stops the start here

@@ -94,6 +94,10 @@ public static class CustomerCareServiceCollectionExtensions
         services.TryAddSingleton(sp => CustomerCareOptionsCustomValidator.CreateMatrix(
             sp.GetRequiredService<IOptions<CustomerCareOptions>>().Value));
         services.TryAddSingleton(sp => new CustomerCareMetrics(sp.GetService<IMeterFactory>()));
+
+        services.AddOptions<ServiceDeskOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServiceDeskOptions>, ServiceDeskOptionsValidator>());
+        services.TryAddSingleton(sp => new ServiceDesk(ServiceDeskParts.Resolve(sp)));
     }
 
     private static IClock CreateClock(IServiceProvider services)

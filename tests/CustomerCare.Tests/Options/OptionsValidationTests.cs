@@ -1,3 +1,4 @@
+using CustomerCare.Testing;
 using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,7 @@ public class OptionsValidationTests
     private static async Task<OptionsValidationException> StartFailsAsync(Action<CustomerCareOptions> configure)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Services.AddCustomerCare(configure);
+        builder.Services.AddCustomerCare(configure).UseInMemoryStores();
         using var host = builder.Build();
 
         return await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
@@ -83,7 +84,7 @@ public class OptionsValidationTests
     public async Task Start_ValidOptions_Succeeds()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Services.AddCustomerCare(o => o.TimeZone = "America/Sao_Paulo");
+        builder.Services.AddCustomerCare(o => o.TimeZone = "America/Sao_Paulo").UseInMemoryStores();
         using var host = builder.Build();
 
         await host.StartAsync(TestContext.Current.CancellationToken);
@@ -107,7 +108,7 @@ public class OptionsValidationTests
             """;
         var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Services.AddCustomerCare(configuration.GetSection(CustomerCareOptions.DefaultSectionName));
+        builder.Services.AddCustomerCare(configuration.GetSection(CustomerCareOptions.DefaultSectionName)).UseInMemoryStores();
         using var host = builder.Build();
 
         await host.StartAsync(TestContext.Current.CancellationToken);
@@ -129,7 +130,7 @@ public class OptionsValidationTests
             .AddInMemoryCollection(new Dictionary<string, string?> { ["CustomerCare:DueWorkBatchSize"] = "0" })
             .Build();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Services.AddCustomerCare(configuration.GetSection("CustomerCare"));
+        builder.Services.AddCustomerCare(configuration.GetSection("CustomerCare")).UseInMemoryStores();
         using var host = builder.Build();
 
         var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
