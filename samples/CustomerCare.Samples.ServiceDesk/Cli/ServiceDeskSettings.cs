@@ -9,6 +9,8 @@ namespace CustomerCare.Samples.ServiceDesk.Cli;
 /// <summary>The command-line options of the sample; <c>--help</c> prints their descriptions.</summary>
 internal sealed class ServiceDeskSettings : CommandSettings
 {
+    public const string DefaultRegion = "DE-BE";
+
     [CommandOption("--seed <NUMBER>")]
     [Description("Seed of the contact generator and the simulated agents; the same seed gives the same run. Default: 42.")]
     public int Seed { get; init; } = 42;
@@ -26,8 +28,8 @@ internal sealed class ServiceDeskSettings : CommandSettings
     public int ContactsPerDay { get; init; } = 400;
 
     [CommandOption("--region <CODE>")]
-    [Description("Region whose public holidays close the office: ISO 3166-1 country or ISO 3166-2 subdivision, such as DE, DE-BY, US, GB. Default: DE-BE.")]
-    public string Region { get; init; } = "DE-BE";
+    [Description("Region whose public holidays close the office: ISO 3166-1 country or ISO 3166-2 subdivision, such as DE, DE-BY, US, GB. Default: DE-BE; US for --cfpb.")]
+    public string Region { get; init; } = DefaultRegion;
 
     [CommandOption("--time-zone <IANA>")]
     [Description("Time zone of the office and of generated customers, an IANA id. Default: Europe/Berlin. Replays of the CFPB data use America/New_York, of the UCI log UTC.")]

@@ -8,7 +8,7 @@ internal sealed record ManagerReport
 
     public required IReadOnlyList<ChannelRow> Channels { get; init; }
 
-    /// <summary>Gets the concerns that self-service or automation answered without a person, out of all concerns.</summary>
+    /// <summary>Gets the concerns that self-service answered without a person, out of all concerns.</summary>
     public required Share SelfService { get; init; }
 
     public required Share FirstContactResolution { get; init; }
@@ -30,6 +30,9 @@ internal sealed record ManagerReport
     public required IReadOnlyList<ReachabilityRow> Reachability { get; init; }
 
     public required InputSummary Input { get; init; }
+
+    /// <summary>Gets what the desk and the agents did, as counts, such as "offers accepted".</summary>
+    public required IReadOnlyList<ActivityRow> Activity { get; init; }
 }
 
 /// <summary>A count out of a total, with the share; the share is null when the total is 0.</summary>
@@ -52,7 +55,7 @@ internal sealed record RunFacts(
     int Agents,
     double ElapsedSeconds);
 
-internal sealed record ChannelRow(string Channel, long Contacts, double Share, decimal? CostPerContact);
+internal sealed record ChannelRow(string Channel, long Contacts, long SelfServed, double Share, decimal? CostPerContact);
 
 internal sealed record SlaRow(string Target, long Met, long Total, double? Attainment);
 
@@ -81,3 +84,5 @@ internal sealed record ProductRow(string Product, long Concerns, long Contacts, 
 internal sealed record ReachabilityRow(string Channel, string Hours);
 
 internal sealed record InputSummary(long RowsRead, long RowsSkipped, long IssueCount, IReadOnlyList<string> FirstIssues);
+
+internal sealed record ActivityRow(string What, long Count);
