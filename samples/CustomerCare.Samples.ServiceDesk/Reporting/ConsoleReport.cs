@@ -63,6 +63,7 @@ internal static class ConsoleReport
         }
 
         console.Write(new Columns(pareto, reach));
+        console.MarkupLineInterpolated($"{report.ReachabilitySummary}");
 
         console.MarkupLine("[bold]Proposed improvement ideas[/]");
         if (report.Ideas.Count == 0)

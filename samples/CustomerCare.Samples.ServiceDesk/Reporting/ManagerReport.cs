@@ -29,6 +29,9 @@ internal sealed record ManagerReport
 
     public required IReadOnlyList<ReachabilityRow> Reachability { get; init; }
 
+    /// <summary>Gets the desk's verdict on reachability, such as "reachable at every hour of the week of 2026-05-11".</summary>
+    public required string ReachabilitySummary { get; init; }
+
     public required InputSummary Input { get; init; }
 
     /// <summary>Gets what the desk and the agents did, as counts, such as "offers accepted".</summary>
@@ -81,7 +84,7 @@ internal sealed record IdeaRow(string Kind, string Title, string Description);
 
 internal sealed record ProductRow(string Product, long Concerns, long Contacts, double? FirstContactResolution, string? TopReason, string MarkdownFile, string HtmlFile);
 
-internal sealed record ReachabilityRow(string Channel, string Hours);
+internal sealed record ReachabilityRow(string Channel, string Hours, double OpenHoursInWeek);
 
 internal sealed record InputSummary(long RowsRead, long RowsSkipped, long IssueCount, IReadOnlyList<string> FirstIssues);
 

@@ -55,7 +55,14 @@ internal static class ReportBuilder
                 outcome.ArticlesAtStart, outcome.LearnedTopics.Count, counters.AnsweredWithLearnedArticles, outcome.LearnedTopics),
             Ideas = [.. outcome.Ideas.Select(i => new IdeaRow(i.Submitter, i.Title, i.Description))],
             Products = WriteProducts(outcome, folder),
-            Reachability = [.. outcome.Organization.Channels.Select(c => new ReachabilityRow(c.Channel.Name, c.Description))],
+            Reachability = [.. outcome.Organization.Channels.Select(c => new ReachabilityRow(
+                c.Channel.Name,
+                c.Description,
+                outcome.Reachability.Channels.FirstOrDefault(o => o.Channel == c.Channel).Open.TotalHours))],
+            ReachabilitySummary = outcome.Reachability.IsAlwaysReachable
+                ? Invariant($"The desk checked the week of {outcome.Reachability.WeekStart:uuuu-MM-dd}: the organization is reachable at every hour on at least one channel.")
+                : Invariant($"The desk found hours in the week of {outcome.Reachability.WeekStart:uuuu-MM-dd} with no channel open: ") +
+                  string.Join("; ", outcome.Reachability.Gaps.Select(g => Invariant($"{g.LocalStart:uuuu-MM-dd HH:mm} to {g.LocalEnd:uuuu-MM-dd HH:mm}"))) + ".",
             Activity = Activity(counters),
             Input = new InputSummary(source.RowsRead, source.RowsSkipped, source.Issues.Count, [.. source.Issues.Take(MaxListedIssues).Select(i => i.ToString())]),
         };
@@ -111,6 +118,8 @@ internal static class ReportBuilder
         File.WriteAllText(Path.Combine(folder, "product-feedback.json"), ProductFeedbackRenderer.ToJson(reports));
         return rows;
     }
+
+    private static string Invariant(FormattableString text) => text.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string LevelName(int rank) => rank switch
     {

@@ -200,8 +200,11 @@ internal static class ReportWriter
             RightAligned = [false, true, true, true, false, false],
         };
 
-        yield return new ReportSection("Channel reachability", ["The organization is reachable at every hour of the week on at least one channel."],
-            ["Channel", "Open"], [.. report.Reachability.Select(r => new[] { r.Channel, r.Hours })]);
+        yield return new ReportSection("Channel reachability", [report.ReachabilitySummary],
+            ["Channel", "Open", "Hours open that week"], [.. report.Reachability.Select(r => new[] { r.Channel, r.Hours, F($"{r.OpenHoursInWeek:0}") })])
+        {
+            RightAligned = [false, false, true],
+        };
 
         if (report.Input.IssueCount > 0)
         {

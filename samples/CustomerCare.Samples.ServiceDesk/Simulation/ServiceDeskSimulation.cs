@@ -82,6 +82,7 @@ internal sealed partial class ServiceDeskSimulation
         var desk = host.Desk;
 
         await RegisterAgentsAsync(desk, cancellationToken).ConfigureAwait(false);
+        var reachability = desk.GetReachability(_plan.Start.InZone(_plan.Organization.Office.Zone).Date);
         ScheduleArrivalsShiftsAndTicks();
 
         var span = (_plan.End - _plan.Start).TotalTicks;
@@ -118,6 +119,7 @@ internal sealed partial class ServiceDeskSimulation
             LearnedTopics = [.. _matcher.LearnedIntents.Select(i => i.Code)],
             ArticlesAtStart = _matcher.ArticlesAtStart,
             Elapsed = stopwatch.Elapsed,
+            Reachability = reachability,
         };
     }
 

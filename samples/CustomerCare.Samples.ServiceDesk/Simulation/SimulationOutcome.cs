@@ -23,4 +23,7 @@ internal sealed record SimulationOutcome
     public required int ArticlesAtStart { get; init; }
 
     public required TimeSpan Elapsed { get; init; }
+
+    /// <summary>Gets the desk's check of the first simulated week: when each channel is open and any hour with none.</summary>
+    public required ReachabilityReport Reachability { get; init; }
 }

@@ -52,7 +52,8 @@ public sealed class ReportWriterTests : IDisposable
         Knowledge = new KnowledgeSummary(5, 1, 3, ["billing/refund"]),
         Ideas = [new IdeaRow("signal-detector", "Reduce refunds", "Refunds grow.")],
         Products = [],
-        Reachability = [new ReachabilityRow("email", "always")],
+        Reachability = [new ReachabilityRow("email", "always", 168)],
+        ReachabilitySummary = "reachable at every hour",
         Input = new InputSummary(0, 0, 0, []),
         Activity = [new ActivityRow("contacts received", 50)],
     };
