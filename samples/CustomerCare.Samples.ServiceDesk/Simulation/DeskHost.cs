@@ -51,6 +51,8 @@ internal sealed class DeskHost : IAsyncDisposable
 
         // The adapters register the stores they have; the in-memory stores fill in the rest, because a store the host
         // registered first wins.
+        // NOTE: the SQLite and PostgreSQL adapters cover the procedures and the due-work queue so far; customers,
+        // interactions, routing and SLA clocks stay in memory even with --database.
         switch (plan.Database.Kind)
         {
             case DatabaseKind.Sqlite:
