@@ -4,7 +4,7 @@ using CustomerCare.Storage.Sqlite;
 using CustomerCare.Testing;
 
 // A minimal host of the service desk: submit a contact, read a customer's timeline, act on a concern, fetch the report.
-// It listens on http://127.0.0.1:5080 only, unless --urls or ASPNETCORE_URLS says otherwise. State is kept in memory,
+// It listens on http://127.0.0.1:5080 only, unless --urls or ASPNETCORE_URLS sets another address. State is kept in memory,
 // or in SQLite when the configuration has CustomerCare:Sqlite, such as --CustomerCare:Sqlite="Data Source=desk.db".
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))

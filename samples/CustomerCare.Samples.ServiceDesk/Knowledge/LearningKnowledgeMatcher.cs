@@ -23,7 +23,7 @@ internal sealed class LearningKnowledgeMatcher : IKnowledgeMatcher
     private volatile Bm25KnowledgeMatcher _matcher;
 
     /// <summary>Builds the matcher over the starting articles, calibrated on <paramref name="calibrationQueries"/>.</summary>
-    /// <param name="initial">The articles self-service knows from the start.</param>
+    /// <param name="initial">The articles self-service has from the start.</param>
     /// <param name="calibrationQueries">Labelled questions, including some whose intent has no article, so the
     /// calibration learns what a wrong match looks like; none keeps the default calibration.</param>
     public LearningKnowledgeMatcher(IReadOnlyList<KnowledgeSeed> initial, IReadOnlyList<LabelledQuery> calibrationQueries)

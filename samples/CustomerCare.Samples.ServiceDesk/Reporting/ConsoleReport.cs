@@ -20,6 +20,7 @@ internal static class ConsoleReport
         summary.AddRow(Text("Cost per contact"), Text(Format($"{report.Costs.CostPerContact:0.00} {report.Costs.Currency}")));
         summary.AddRow(Text("Savings from self-service and automation"), Text(Format($"{report.Costs.Savings:N2} {report.Costs.Currency}")));
         summary.AddRow(Text("Knowledge carried forward"), Text(Format($"{report.Knowledge.ArticlesLearned} articles learned, {report.Knowledge.AnsweredWithLearnedArticles:N0} later contacts answered with them")));
+        summary.AddRow(Text("Records the metrics counted as bad"), Text(report.Input.BadRecords == 0 ? "none" : Format($"{report.Input.BadRecords:N0} ({report.Input.BadRecordKinds})")));
         summary.AddRow(Text("Input rows read / skipped"), Text(Format($"{report.Input.RowsRead:N0} / {report.Input.RowsSkipped:N0}")));
         console.Write(summary);
 

@@ -86,6 +86,12 @@ internal sealed record ProductRow(string Product, long Concerns, long Contacts, 
 
 internal sealed record ReachabilityRow(string Channel, string Hours, double OpenHoursInWeek);
 
-internal sealed record InputSummary(long RowsRead, long RowsSkipped, long IssueCount, IReadOnlyList<string> FirstIssues);
+/// <summary>The input rows and their problems, and the records the metrics rejected or corrected, by kind.</summary>
+internal sealed record InputSummary(long RowsRead, long RowsSkipped, long IssueCount, IReadOnlyList<string> FirstIssues)
+{
+    public long BadRecords { get; init; }
+
+    public string BadRecordKinds { get; init; } = "";
+}
 
 internal sealed record ActivityRow(string What, long Count);

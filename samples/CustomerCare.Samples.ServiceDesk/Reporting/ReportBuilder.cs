@@ -64,7 +64,11 @@ internal static class ReportBuilder
                 : Invariant($"The desk found hours in the week of {outcome.Reachability.WeekStart:uuuu-MM-dd} with no channel open: ") +
                   string.Join("; ", outcome.Reachability.Gaps.Select(g => Invariant($"{g.LocalStart:uuuu-MM-dd HH:mm} to {g.LocalEnd:uuuu-MM-dd HH:mm}"))) + ".",
             Activity = Activity(counters),
-            Input = new InputSummary(source.RowsRead, source.RowsSkipped, source.Issues.Count, [.. source.Issues.Take(MaxListedIssues).Select(i => i.ToString())]),
+            Input = new InputSummary(source.RowsRead, source.RowsSkipped, source.Issues.Count, [.. source.Issues.Take(MaxListedIssues).Select(i => i.ToString())])
+            {
+                BadRecords = metrics.TotalBadRecords,
+                BadRecordKinds = string.Join(", ", metrics.BadRecordCounts.Where(b => b.Value > 0).Select(b => $"{b.Key} {b.Value}")),
+            },
         };
     }
 

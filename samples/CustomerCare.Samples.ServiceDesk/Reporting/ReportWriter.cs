@@ -140,6 +140,7 @@ internal static class ReportWriter
                 ["Savings from self-service and automation", F($"{costs.Savings:N2} {costs.Currency} ({costs.AutomatedResolutions:N0} concerns without a person)")],
                 ["Knowledge carried forward", F($"{report.Knowledge.ArticlesLearned} articles learned from escalations; {report.Knowledge.AnsweredWithLearnedArticles:N0} later contacts answered with them")],
                 ["Input rows read / skipped", F($"{report.Input.RowsRead:N0} / {report.Input.RowsSkipped:N0} ({report.Input.IssueCount:N0} issues)")],
+                ["Records the metrics counted as bad", report.Input.BadRecords == 0 ? "none" : F($"{report.Input.BadRecords:N0} ({report.Input.BadRecordKinds})")],
             ]);
 
         yield return new ReportSection("Contacts by channel", ["Every contact counts, self-service answers included; the cost is the people's and the self-service's cost on the channel per contact."],

@@ -3,14 +3,14 @@ using CustomerCare.Samples.ServiceDesk.Contacts;
 
 namespace CustomerCare.Samples.ServiceDesk.Simulation;
 
-/// <summary>What the simulation knows about one handed-off concern: its first contact and how far it got.</summary>
+/// <summary>The simulation's record of one handed-off concern: its first contact and its progress.</summary>
 internal sealed class ConcernCase(ConcernId id, CustomerId customer, ContactRequest contact)
 {
     public ConcernId Id { get; } = id;
 
     public CustomerId Customer { get; } = customer;
 
-    /// <summary>Gets the contact that opened the concern; its complexity says which level can resolve it.</summary>
+    /// <summary>Gets the contact that opened the concern; its complexity is the lowest level that can resolve it.</summary>
     public ContactRequest Contact { get; } = contact;
 
     /// <summary>Gets or sets the agent working on it, or null while it waits in a queue.</summary>

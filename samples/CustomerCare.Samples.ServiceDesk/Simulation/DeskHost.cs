@@ -51,7 +51,7 @@ internal sealed class DeskHost : IAsyncDisposable
 
         // The adapters register the stores they have; the in-memory stores fill in the rest, because a store the host
         // registered first wins.
-        // NOTE: the SQLite and PostgreSQL adapters cover the procedures and the due-work queue so far; customers,
+        // NOTE: the SQLite and PostgreSQL adapters cover the procedures and the due-work queue so far. Customers,
         // interactions, routing and SLA clocks stay in memory even with --database.
         switch (plan.Database.Kind)
         {
@@ -73,8 +73,9 @@ internal sealed class DeskHost : IAsyncDisposable
     public static string RoutingFile => Path.Combine(AppContext.BaseDirectory, "Organization", "routing.json");
 
     /// <summary>
-    /// Returns the SLA policy: urgent concerns (P1, P2) get a first response within one office hour and a resolution
-    /// within eight; the rest within four office hours and two office days (20 hours). Warnings at 75 percent.
+    /// Returns the SLA policy. Urgent concerns (P1, P2) get a first response within one office hour and a resolution
+    /// within eight. The rest get them within four office hours and two office days (20 hours). Warnings come at 75
+    /// percent.
     /// </summary>
     public static SlaPolicy SlaPolicy(IBusinessCalendar office) =>
         new SlaPolicyBuilder("service-desk")

@@ -239,7 +239,13 @@ internal sealed partial class ServiceDeskSimulation
                     _counters.AnsweredWithLearnedArticles++;
                 }
 
-                _selfServed.Add(result.Concern);
+                // A follow-up that self-service answers on a concern a person already works on leaves that
+                // concern's record as it is.
+                if (!_cases.ContainsKey(result.Concern))
+                {
+                    _selfServed.Add(result.Concern);
+                }
+
                 _recorder.SelfService(result.Customer, contact.Channel, contact.Reason, contact.Text, now, KvpSelfServiceOutcome.Resolved);
                 return;
 
@@ -431,7 +437,9 @@ internal sealed partial class ServiceDeskSimulation
         {
             if (status.State is SlaClockState.Met or SlaClockState.Breached && concern.SlaRecorded.Add(status.Target.Kind.ToString()))
             {
-                _recorder.Sla(concern.Id, TargetName(status.Target.Kind), status.State == SlaClockState.Met, status.MetAt ?? status.BreachedAt ?? _clock.Now);
+                // Recorded now, when the outcome is read: the met or breached instant can lie before later records of
+                // the concern, such as a first response met by an earlier reply.
+                _recorder.Sla(concern.Id, TargetName(status.Target.Kind), status.State == SlaClockState.Met, _clock.Now);
             }
         }
     }

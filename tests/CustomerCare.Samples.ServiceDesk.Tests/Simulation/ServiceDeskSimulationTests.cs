@@ -27,6 +27,7 @@ public class ServiceDeskSimulationTests
         Assert.NotEmpty(metrics.Pareto);
         Assert.NotEmpty(metrics.SlaTargets);
         Assert.True(metrics.Costs is { HandledCost: > 0 }, "handled cost");
+        Assert.Equal(0, metrics.TotalBadRecords);
     }
 
     [Fact]
