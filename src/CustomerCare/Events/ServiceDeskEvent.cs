@@ -7,7 +7,10 @@ namespace CustomerCare;
 /// <summary>Something that happened in the service desk, as <see cref="IServiceDeskObserver"/> receives it.</summary>
 /// <param name="Kind">What happened.</param>
 /// <param name="At">When it happened.</param>
-/// <param name="Concern">The concern it happened to.</param>
+/// <param name="Concern">
+/// The concern it happened to; the default value for <see cref="ServiceDeskEventKind.IdeaProposed"/>, which is about the
+/// organization and not one concern.
+/// </param>
 /// <remarks>Events carry identifiers and bounded values only, never message text or contact data.</remarks>
 public readonly record struct ServiceDeskEvent(ServiceDeskEventKind Kind, Instant At, ConcernId Concern)
 {

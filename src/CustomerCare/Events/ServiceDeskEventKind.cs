@@ -36,6 +36,6 @@ public enum ServiceDeskEventKind
     /// <summary>A concern resolved at level 2 or deeper was proposed as a knowledge candidate for self-service and the first level.</summary>
     KnowledgeProposed = 10,
 
-    /// <summary>An improvement idea was proposed from the recorded history.</summary>
+    /// <summary>An improvement idea was proposed from a signal in the recorded history; the detail is the idea id.</summary>
     IdeaProposed = 11,
 }

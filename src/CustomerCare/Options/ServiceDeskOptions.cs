@@ -42,7 +42,12 @@ public sealed class ServiceDeskOptions
     public SelfServicePolicy? SelfServicePolicy { get; set; }
 
     /// <summary>Gets or sets the interactions settings: default phone region, threading windows, concern number tag.</summary>
-    /// <value>The default, when null, is <see cref="InteractionsOptions"/> with its own defaults.</value>
+    /// <value>
+    /// The default, when null, is <see cref="InteractionsOptions"/> with its own defaults except
+    /// <see cref="InteractionsOptions.ReopenWindow"/>, which is zero: a closed procedure is final, so a contact after the
+    /// close starts a follow-up concern. A host that sets a reopen window gets closed concerns reopened in the
+    /// customer's view while their procedure stays closed.
+    /// </value>
     public InteractionsOptions? Interactions { get; set; }
 
     /// <summary>
@@ -83,6 +88,14 @@ public sealed class ServiceDeskOptions
     /// instant of a week, which is checked at start.
     /// </value>
     public IDictionary<Channel, IBusinessCalendar> ChannelHours { get; } = new Dictionary<Channel, IBusinessCalendar>();
+
+    /// <summary>Gets or sets whether receiving a contact and escalating run a routing pass, so the result names the offered agent.</summary>
+    /// <value>
+    /// The default is <see langword="true"/>. A routing pass visits every waiting concern, so a host that receives many
+    /// contacts while a long queue waits sets it to <see langword="false"/>: the concern is then only enqueued
+    /// (<see cref="InboundOutcome.Queued"/>), and the next <see cref="ServiceDesk.ProcessDueWorkAsync"/> makes the offers.
+    /// </value>
+    public bool RouteOnReceive { get; set; } = true;
 
     /// <summary>Gets or sets how long a leased due item stays with this instance before another may take it.</summary>
     /// <value>The default is one minute; it must be positive.</value>

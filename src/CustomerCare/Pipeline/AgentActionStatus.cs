@@ -9,6 +9,6 @@ public enum AgentActionStatus
     /// <summary>The idempotency key was used before; nothing changed, and the result repeats the first one's state.</summary>
     Duplicate = 1,
 
-    /// <summary>The procedure or the routing rejected the action; nothing changed. The result says why.</summary>
+    /// <summary>The procedure or the routing rejected the action; nothing changed. The result gives the reasons.</summary>
     Rejected = 2,
 }

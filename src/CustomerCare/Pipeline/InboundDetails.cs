@@ -3,7 +3,7 @@ using CustomerCare.Core;
 namespace CustomerCare;
 
 /// <summary>
-/// What the channel adapter or the host knows about an inbound contact beyond the message itself: how complex and
+/// Facts about an inbound contact beyond the message itself, from the channel adapter or the host: how complex and
 /// urgent it is, the customer's service tier, and whether the customer asks for a person.
 /// </summary>
 /// <remarks>Every property is optional; <see cref="Default"/> leaves the decisions to the policies.</remarks>

@@ -15,7 +15,7 @@ public enum InboundOutcome
     /// <summary>The concern went to a person and waits in the routing queue until an agent is free.</summary>
     Queued = 4,
 
-    /// <summary>The concern went to a person, but no step of its escalation ladder applies; it keeps waiting at the last step.</summary>
+    /// <summary>The concern went to a person and ran off the end of its escalation ladder; it keeps waiting at the last step.</summary>
     LadderExhausted = 5,
 
     /// <summary>The contact joined a concern that a person already handles, such as a customer's reply.</summary>

@@ -159,8 +159,8 @@ public sealed partial class ServiceDesk
             Detail = EscalationReason.AgentRequest.ToString(),
         }, cancellationToken).ConfigureAwait(false);
 
-        var pass = await RouteAndPublishAsync(null, cancellationToken).ConfigureAwait(false);
-        var decision = pass.Decisions.LastOrDefault(d => d.Entry.ConcernId == concern);
+        var pass = _settings.RouteOnReceive ? await RouteAndPublishAsync(null, cancellationToken).ConfigureAwait(false) : null;
+        var decision = pass?.Decisions.LastOrDefault(d => d.Entry.ConcernId == concern);
         return new AgentActionResult(AgentAction.Escalate, concern, AgentActionStatus.Applied, result.Snapshot.State)
         {
             Level = toLevel,

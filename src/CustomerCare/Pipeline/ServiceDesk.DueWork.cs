@@ -37,29 +37,39 @@ public sealed partial class ServiceDesk
             await FireTimerAsync(due, events, cancellationToken).ConfigureAwait(false);
         }
 
-        var leases = await _workQueue.LeaseAsync(now, _owner, _settings.DueWorkLease, batch, cancellationToken).ConfigureAwait(false);
-        foreach (var lease in leases)
+        // Lease until nothing is due: handling an item late (a warning processed after the deadline) schedules the
+        // clock's next item at an instant that may already have passed, and that item belongs to this call too.
+        var slaItems = 0;
+        var leased = 0;
+        while (leased < batch)
         {
-            if (lease.Item.Kind == SlaWorkKind)
+            var leases = await _workQueue.LeaseAsync(now, _owner, _settings.DueWorkLease, batch - leased, cancellationToken).ConfigureAwait(false);
+            if (leases.Count == 0)
             {
+                break;
+            }
+
+            leased += leases.Count;
+            foreach (var lease in leases)
+            {
+                // Items of other kinds belong to other handlers of the same queue; give them back for a lease period.
+                if (lease.Item.Kind != SlaWorkKind)
+                {
+                    await _workQueue.ReleaseAsync(lease, now + _settings.DueWorkLease, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
                 await ProcessSlaItemAsync(lease.Item, events, cancellationToken).ConfigureAwait(false);
+                await _workQueue.CompleteAsync(lease, _clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+                slaItems++;
             }
-
-            // Items of other kinds belong to other handlers of the same queue; this pass leaves them to their lease expiry.
-            else
-            {
-                await _workQueue.ReleaseAsync(lease, now, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            await _workQueue.CompleteAsync(lease, _clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
         }
 
         var pass = await RouteAndPublishAsync(events, cancellationToken).ConfigureAwait(false);
 
         var result = new DueWorkResult(
-            events, timers.Count, leases.Count(l => l.Item.Kind == SlaWorkKind), pass.ExpiredOffers.Count, pass.Offers.Count,
-            moreDue: timers.Count >= batch || leases.Count >= batch);
+            events, timers.Count, slaItems, pass.ExpiredOffers.Count, pass.Offers.Count,
+            moreDue: timers.Count >= batch || leased >= batch);
         _instruments.DueWorkProcessed(result);
         Log.DueWorkProcessed(_logger, timers.Count, result.SlaItems, pass.ExpiredOffers.Count, pass.Offers.Count);
         return result;
@@ -122,7 +132,7 @@ public sealed partial class ServiceDesk
             await PublishAsync(warning, cancellationToken).ConfigureAwait(false);
         }
 
-        await ScheduleSlaAsync(record, cancellationToken).ConfigureAwait(false);
+        await ScheduleSlaAsync(record, item.DueAt, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reports a breach and escalates the concern: in the routing queue, and in its procedure when it is being worked on.</summary>

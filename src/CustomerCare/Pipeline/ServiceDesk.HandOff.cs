@@ -43,8 +43,8 @@ public sealed partial class ServiceDesk
             SlaDueAt = slaDue,
         }, cancellationToken).ConfigureAwait(false);
 
-        var pass = await RouteAndPublishAsync(null, cancellationToken).ConfigureAwait(false);
-        var decision = pass.Decisions.LastOrDefault(d => d.Entry.ConcernId == concern.Id);
+        var pass = _settings.RouteOnReceive ? await RouteAndPublishAsync(null, cancellationToken).ConfigureAwait(false) : null;
+        var decision = pass?.Decisions.LastOrDefault(d => d.Entry.ConcernId == concern.Id);
         var entry = decision?.Entry ?? enqueue.Entry;
         var explanation = decision?.Explanation ?? await _router.ExplainAsync(concern.Id, cancellationToken).ConfigureAwait(false);
         var outcome = decision?.Agent is not null || entry.Status != QueueEntryStatus.Waiting

@@ -96,7 +96,7 @@ public sealed partial class ServiceDesk
             try
             {
                 var stored = await _slaClocks.SaveAsync(record, record.Version, cancellationToken).ConfigureAwait(false);
-                await ScheduleSlaAsync(stored, cancellationToken).ConfigureAwait(false);
+                await ScheduleSlaAsync(stored, _clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
@@ -106,17 +106,17 @@ public sealed partial class ServiceDesk
         }
     }
 
-    /// <summary>Schedules the next warning or deadline of every running clock in the work queue.</summary>
+    /// <summary>Schedules the first warning or deadline after <paramref name="after"/> of every running clock in the work queue.</summary>
     /// <remarks>
     /// The key contains the due instant, so scheduling the same instant again changes nothing, and an item of a clock
-    /// that was paused or stopped since is found stale when it falls due and completed without an event.
+    /// that was paused or stopped since is found stale when it falls due and completed without an event. A handled
+    /// item passes its own due instant, so the next threshold is scheduled even when it has passed by now.
     /// </remarks>
-    private async Task ScheduleSlaAsync(SlaClockRecord record, CancellationToken cancellationToken)
+    private async Task ScheduleSlaAsync(SlaClockRecord record, Instant after, CancellationToken cancellationToken)
     {
-        var now = _clock.GetCurrentInstant();
         foreach (var clock in BuildClocks(record))
         {
-            if (clock.Evaluate(now).NextDueAt is { } due)
+            if (clock.Evaluate(after).NextDueAt is { } due)
             {
                 var key = $"sla:{record.ConcernId}:{clock.Kind.Name}:{due.ToUnixTimeTicks()}";
                 await _workQueue.ScheduleAsync(new WorkItem(key, SlaWorkKind, due, $"{record.ConcernId} {clock.Kind.Name}"), cancellationToken).ConfigureAwait(false);

@@ -5,6 +5,8 @@ using CustomerCare.DueWork;
 using CustomerCare.Interactions;
 using CustomerCare.Interactions.Concerns;
 using CustomerCare.Interactions.Threading;
+using CustomerCare.Kvp.Ideas;
+using CustomerCare.Kvp.Signals;
 using CustomerCare.SelfService;
 using CustomerCare.SlaTracking;
 using CustomerCare.Sop;
@@ -45,6 +47,8 @@ public sealed partial class ServiceDesk : IDisposable
     private readonly ISlaClockStore _slaClocks;
     private readonly IWorkQueue _workQueue;
     private readonly KnowledgeReview _knowledgeReview;
+    private readonly IIdeaStore? _ideas;
+    private readonly SignalDetector _signals;
     private readonly IReadOnlyList<IServiceDeskObserver> _observers;
     private readonly IClock _clock;
     private readonly PriorityMatrix _priorityMatrix;
@@ -70,6 +74,8 @@ public sealed partial class ServiceDesk : IDisposable
         _slaClocks = parts.SlaClocks;
         _workQueue = parts.WorkQueue;
         _knowledgeReview = new KnowledgeReview(parts.KnowledgeCandidates, parts.Knowledge, parts.Clock, parts.LoggerFactory?.CreateLogger<KnowledgeReview>());
+        _ideas = parts.Ideas;
+        _signals = new SignalDetector(logger: parts.LoggerFactory?.CreateLogger<SignalDetector>());
         _observers = parts.Observers;
         _clock = parts.Clock;
         _priorityMatrix = parts.PriorityMatrix;

@@ -5,6 +5,7 @@ using CustomerCare.DueWork;
 using CustomerCare.Interactions;
 using CustomerCare.Interactions.Concerns;
 using CustomerCare.Interactions.Customers;
+using CustomerCare.Kvp.Ideas;
 using CustomerCare.SelfService;
 using CustomerCare.SlaTracking;
 using CustomerCare.Sop;
@@ -29,6 +30,7 @@ internal sealed record ServiceDeskParts(
     IKnowledgeCandidateStore KnowledgeCandidates,
     ISlaClockStore SlaClocks,
     IWorkQueue WorkQueue,
+    IIdeaStore? Ideas,
     IReadOnlyList<IServiceDeskObserver> Observers,
     IClock Clock,
     PriorityMatrix PriorityMatrix,
@@ -83,6 +85,7 @@ internal sealed record ServiceDeskParts(
             services.GetRequiredService<IKnowledgeCandidateStore>(),
             services.GetRequiredService<ISlaClockStore>(),
             services.GetRequiredService<IWorkQueue>(),
+            services.GetService<IIdeaStore>(),
             [.. services.GetServices<IServiceDeskObserver>()],
             services.GetRequiredService<IClock>(),
             services.GetRequiredService<PriorityMatrix>(),

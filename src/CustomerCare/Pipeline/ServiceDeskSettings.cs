@@ -24,11 +24,14 @@ internal sealed class ServiceDeskSettings
         SlaPolicy = options.SlaPolicy;
         KnowledgeMatcher = options.KnowledgeMatcher;
         SelfServicePolicy = options.SelfServicePolicy;
-        Interactions = options.Interactions ?? new InteractionsOptions();
+        // The procedure owns reopening: a resolved concern reopens within the lifecycle's window, and a closed procedure
+        // is final. A contact after the close therefore starts a follow-up concern instead of reopening a closed one.
+        Interactions = options.Interactions ?? new InteractionsOptions { ReopenWindow = Duration.Zero };
         ReferenceTokenKey = options.ReferenceTokenKey ?? RandomNumberGenerator.GetBytes(32);
         Procedures = options.Procedures ?? DefaultLifecycle.Register(new ProcedureCatalog());
         ConcernType = options.ConcernType;
         DueWorkLease = options.DueWorkLease;
+        RouteOnReceive = options.RouteOnReceive;
         BatchSize = core.DueWorkBatchSize;
         ChannelHours = options.ChannelHours.Count > 0
             ? new Dictionary<Channel, IBusinessCalendar>(options.ChannelHours)
@@ -83,6 +86,8 @@ internal sealed class ServiceDeskSettings
     public string ConcernType { get; }
 
     public Duration DueWorkLease { get; }
+
+    public bool RouteOnReceive { get; }
 
     public int BatchSize { get; }
 

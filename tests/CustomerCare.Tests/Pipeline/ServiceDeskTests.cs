@@ -4,6 +4,7 @@ using CustomerCare.Interactions.Concerns;
 using CustomerCare.Interactions.ContactPoints;
 using CustomerCare.Interactions.Customers;
 using CustomerCare.Interactions.Timeline;
+using CustomerCare.Kvp.Metrics;
 using CustomerCare.SelfService;
 using CustomerCare.Sla.Clocks;
 using CustomerCare.Sla.Policies;
@@ -128,6 +129,21 @@ public sealed class ServiceDeskTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Receive_RouteOnReceiveOff_QueuedUntilDueWork()
+    {
+        await using var harness = ServiceDeskHarness.Create(b => b.ConfigureServiceDesk(o => o.RouteOnReceive = false));
+        var agent = await harness.AddAgentAsync(1);
+
+        var received = await harness.Desk.ReceiveAsync(harness.Email("m1@example.com", "Parcel damaged"), Token);
+        var due = await harness.Desk.ProcessDueWorkAsync(harness.Time.Now, Token);
+
+        Assert.Equal(InboundOutcome.Queued, received.Outcome);
+        Assert.Null(received.OfferedTo);
+        Assert.Equal(1, due.Offers);
+        Assert.Contains(due.Events, e => e.Kind == ServiceDeskEventKind.Routed && e.Agent == agent.Id && e.Concern == received.Concern);
+    }
+
+    [Fact]
     public async Task AcceptOffer_Offered_WorkStarts()
     {
         var agent = await _harness.AddAgentAsync(1);
@@ -227,6 +243,39 @@ public sealed class ServiceDeskTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ProcessDueWork_Late_RaisesWarningAndBreach()
+    {
+        await using var harness = ServiceDeskHarness.Create(b => b.WithSla(ServiceDeskHarness.Sla(Duration.FromHours(1), Duration.FromHours(8))));
+        await harness.Desk.ReceiveAsync(harness.Email("m1@example.com", "Parcel damaged"), Token);
+
+        harness.Time.Advance(Duration.FromHours(3));
+        var result = await harness.Desk.ProcessDueWorkAsync(harness.Time.Now, Token);
+
+        var warning = Assert.Single(result.Events, e => e.Kind == ServiceDeskEventKind.SlaWarning);
+        Assert.Equal(CustomerCareTestHostStart + Duration.FromMinutes(30), warning.At);
+        var breach = Assert.Single(result.Events, e => e.Kind == ServiceDeskEventKind.SlaBreached);
+        Assert.Equal(CustomerCareTestHostStart + Duration.FromHours(1), breach.At);
+        Assert.Equal(2, result.SlaItems);
+        Assert.False(result.MoreDue);
+    }
+
+    [Fact]
+    public async Task ProcessDueWork_PausedBeforeDeadline_NoBreach()
+    {
+        await using var harness = ServiceDeskHarness.Create(b => b.WithSla(ServiceDeskHarness.Sla(Duration.FromMinutes(30), Duration.FromHours(1))));
+        var agent = await harness.AddAgentAsync(1);
+        var received = await harness.Desk.ReceiveAsync(harness.Email("m1@example.com", "Parcel damaged"), Token);
+        await harness.Desk.AcceptOfferAsync(received.Concern, agent.Id, "accept-1", Token);
+        await harness.Desk.RequestInformationAsync(received.Concern, agent.Id, "photo", "ask-1", Token);
+
+        harness.Time.Advance(Duration.FromHours(2));
+        var result = await harness.Desk.ProcessDueWorkAsync(harness.Time.Now, Token);
+
+        Assert.DoesNotContain(result.Events, e => e.Kind == ServiceDeskEventKind.SlaBreached);
+        Assert.Equal(SlaClockState.Paused, Resolution(await harness.Desk.GetSlaStatusAsync(received.Concern, Token)).State);
+    }
+
+    [Fact]
     public async Task ProcessDueWork_AutoCloseTimer_ClosesResolvedConcern()
     {
         var agent = await _harness.AddAgentAsync(1);
@@ -246,6 +295,43 @@ public sealed class ServiceDeskTests : IAsyncDisposable
         Assert.Contains(due.Events, e => e.Kind == ServiceDeskEventKind.Closed && e.Concern == received.Concern);
         var concern = await _harness.Host.GetRequiredService<IConcernStore>().FindAsync(received.Concern, Token);
         Assert.Equal(ConcernStatus.Closed, concern!.Status);
+    }
+
+    [Fact]
+    public async Task Receive_AfterAutoClose_StartsFollowUpConcern()
+    {
+        var agent = await _harness.AddAgentAsync(1);
+        var received = await _harness.Desk.ReceiveAsync(_harness.Email("m1@example.com", "Parcel damaged"), Token);
+        await _harness.Desk.AcceptOfferAsync(received.Concern, agent.Id, "accept-1", Token);
+        await _harness.Desk.ResolveAsync(received.Concern, agent.Id, Solved, "resolve-1", Token);
+        _harness.Time.Advance(Duration.FromDays(3));
+        await _harness.Desk.ProcessDueWorkAsync(_harness.Time.Now, Token);
+
+        var later = await _harness.Desk.ReceiveAsync(_harness.Email("m2@example.com", "Re: Parcel damaged", "It broke again.") with { InReplyTo = ["m1@example.com"] }, Token);
+
+        Assert.NotEqual(received.Concern, later.Concern);
+        Assert.Equal(Interactions.Threading.ThreadingAction.FollowUp, later.Threading!.Action);
+        Assert.Equal(InboundOutcome.Routed, later.Outcome);
+        Assert.Equal(LifecycleStates.Triaged, later.ProcedureState);
+    }
+
+    [Fact]
+    public async Task Receive_OnResolvedConcern_Reopens()
+    {
+        var agent = await _harness.AddAgentAsync(1);
+        var received = await _harness.Desk.ReceiveAsync(_harness.Email("m1@example.com", "Parcel damaged"), Token);
+        await _harness.Desk.AcceptOfferAsync(received.Concern, agent.Id, "accept-1", Token);
+        await _harness.Desk.ResolveAsync(received.Concern, agent.Id, Solved, "resolve-1", Token);
+
+        _harness.Time.Advance(Duration.FromHours(2));
+        var reply = await _harness.Desk.ReceiveAsync(_harness.Email("m2@example.com", "Re: Parcel damaged", "Not fixed.") with { InReplyTo = ["m1@example.com"] }, Token);
+
+        Assert.Equal(received.Concern, reply.Concern);
+        Assert.Equal(InboundOutcome.AddedToConcern, reply.Outcome);
+        Assert.Equal(LifecycleStates.InProgress, reply.ProcedureState);
+        Assert.Contains(_events, e => e.Kind == ServiceDeskEventKind.Reopened && e.Concern == received.Concern);
+        var concern = await _harness.Host.GetRequiredService<IConcernStore>().FindAsync(received.Concern, Token);
+        Assert.Equal(ConcernStatus.Open, concern!.Status);
     }
 
     [Fact]
@@ -377,6 +463,30 @@ public sealed class ServiceDeskTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ProposeIdeas_VolumeRise_SubmitsOnceAndRaisesEvent()
+    {
+        var metrics = new KvpMetricsAccumulator(new KvpMetricsOptions());
+        var start = _harness.Time.Now - Duration.FromDays(35);
+        for (var day = 0; day < 35; day++)
+        {
+            for (var i = 0; i < (day < 28 ? 3 : 9); i++)
+            {
+                var at = start + Duration.FromDays(day) + Duration.FromHours(i);
+                metrics.Add(Kvp.History.ConcernEvent.Opened(ConcernId.New(at), at, default, Channel.Email, ContactReason.Parse("billing/refund")));
+            }
+        }
+
+        var snapshot = metrics.Snapshot(_harness.Time.Now);
+        var ideas = await _harness.Desk.ProposeIdeasAsync(snapshot, Token);
+        var again = await _harness.Desk.ProposeIdeasAsync(snapshot, Token);
+
+        var idea = Assert.Single(ideas);
+        Assert.Equal(idea.Id, Assert.Single(again).Id);
+        var proposed = Assert.Single(_events, e => e.Kind == ServiceDeskEventKind.IdeaProposed);
+        Assert.Equal(idea.Id.ToString(), proposed.Detail);
+    }
+
+    [Fact]
     public async Task Methods_BadInput_Throw()
     {
         var desk = _harness.Desk;
@@ -390,6 +500,8 @@ public sealed class ServiceDeskTests : IAsyncDisposable
         await Assert.ThrowsAsync<ArgumentNullException>(() => desk.ResolveAsync(concern, agent, null!, "k", Token));
         await Assert.ThrowsAsync<EntityNotFoundException>(() => desk.EscalateAsync(concern, agent, "knowledge", "k", Token));
     }
+
+    private static Instant CustomerCareTestHostStart => Testing.CustomerCareTestHost.DefaultStart;
 
     private static SlaClockStatus Resolution(IReadOnlyList<SlaClockStatus> statuses) =>
         Assert.Single(statuses, s => s.Target.Kind == SlaTargetKind.Resolution);
