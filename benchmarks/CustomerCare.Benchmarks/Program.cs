@@ -1,10 +1,30 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Running;
 using CustomerCare.Benchmarks.Kvp;
+using CustomerCare.Samples.ServiceDesk.Simulation;
 
 // Run with: dotnet run -c Release --project benchmarks/CustomerCare.Benchmarks -- --filter '*'
 // Pick one class with, for example, --filter '*IdentifierBenchmarks*'.
 // Measure the peak memory of the improvement metrics in a fresh process with: -- kvp-peak [business]
+// Time one end-to-end replay of generated contacts through the service desk with: -- replay 100000 memory
+// (or sqlite:/tmp/replay.db); it prints the wall-clock time, the CPU time and the bytes allocated.
+if (args.Length > 0 && args[0] == "replay")
+{
+    var contacts = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
+    var database = args.Length > 2 ? args[2] : "memory";
+    var replay = new GeneratedReplay(contacts, database);
+    var process = Process.GetCurrentProcess();
+    var cpu = process.TotalProcessorTime;
+    var allocated = GC.GetTotalAllocatedBytes(precise: true);
+    var watch = Stopwatch.StartNew();
+    var concerns = await replay.RunAsync();
+    watch.Stop();
+    process.Refresh();
+    Console.WriteLine($"replay of {replay.Contacts} contacts on {database}: {concerns} concerns opened; elapsed {watch.Elapsed.TotalSeconds:0.0} s, " +
+        $"CPU {(process.TotalProcessorTime - cpu).TotalSeconds:0.0} s, allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0:0} MiB");
+    return;
+}
+
 if (args.Length > 0 && args[0] == "kvp-peak")
 {
     var businessTime = args.Length > 1 && args[1] == "business";
