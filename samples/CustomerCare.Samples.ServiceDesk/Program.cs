@@ -5,7 +5,7 @@ var app = new CommandApp<RunCommand>();
 app.Configure(config =>
 {
     config.SetApplicationName("dotnet run --project samples/CustomerCare.Samples.ServiceDesk --");
-    config.AddExample();
+    config.UseStrictParsing();
     config.AddExample("--database", "memory", "--days", "3");
     config.AddExample("--cfpb", "complaints_sample.csv", "--database", "memory");
     config.AddExample("--uci", "incident_event_log_sample.csv");

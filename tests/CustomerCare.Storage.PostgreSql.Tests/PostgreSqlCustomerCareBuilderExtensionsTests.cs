@@ -29,7 +29,7 @@ public sealed class PostgreSqlCustomerCareBuilderExtensionsTests(PostgresServer 
     }
 
     [Fact]
-    public async Task UsePostgreSql_ServiceDesk_StartsWithEveryPortOnTheDatabase()
+    public async Task UsePostgreSql_ServiceDesk_Starts()
     {
         await using var dataSource = NpgsqlDataSource.Create(await server.CreateDatabaseAsync());
         await using var host = CustomerCareTestHost.Create(b => b.UsePostgreSql(dataSource));

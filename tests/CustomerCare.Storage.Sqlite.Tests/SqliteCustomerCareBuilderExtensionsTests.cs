@@ -31,7 +31,7 @@ public sealed class SqliteCustomerCareBuilderExtensionsTests : IDisposable
     }
 
     [Fact]
-    public async Task UseSqlite_ServiceDesk_StartsWithEveryPortOnTheDatabase()
+    public async Task UseSqlite_ServiceDesk_Starts()
     {
         await using var host = CustomerCareTestHost.Create(b => b.UseSqlite(_database.ConnectionString));
 

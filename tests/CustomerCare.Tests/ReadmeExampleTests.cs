@@ -54,7 +54,7 @@ public class ReadmeExampleTests
         {
             options.TimeZone = "Europe/Berlin";
         })
-            .UseInMemoryStores(); // or UseSqlite("Data Source=customercare.db") to keep the data
+            .UseInMemoryStores(); // or UseSqlite("Data Source=customercare.db") from CustomerCare.Storage.Sqlite to keep the data
 
         using var host = builder.Build();
         await host.StartAsync(); // validates the options: a bad value stops the start here

@@ -30,7 +30,7 @@ internal sealed record DatabaseTarget(DatabaseKind Kind, string ConnectionString
 
         if (text.Equals("memory", StringComparison.OrdinalIgnoreCase))
         {
-            return new DatabaseTarget(DatabaseKind.Memory, "", "in memory");
+            return new DatabaseTarget(DatabaseKind.Memory, "", "the in-memory stores");
         }
 
         if (text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))

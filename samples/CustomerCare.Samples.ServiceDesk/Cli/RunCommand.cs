@@ -34,7 +34,7 @@ internal sealed class RunCommand : AsyncCommand<ServiceDeskSettings>
             return InputError;
         }
 
-        AnsiConsole.MarkupLineInterpolated($"Running the service desk over {plan.Source.Contacts.Count:N0} {plan.Source.Name} on {plan.Database.Display}.");
+        AnsiConsole.MarkupLineInterpolated($"Running the service desk over {plan.Source.Contacts.Count:N0} {plan.Source.Name} on {plan.Database.Display}; the customers' replies and follow-ups during the run come on top.");
         SimulationOutcome outcome;
         try
         {

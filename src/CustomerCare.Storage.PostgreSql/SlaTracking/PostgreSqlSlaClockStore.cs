@@ -13,10 +13,10 @@ namespace CustomerCare.Storage.PostgreSql;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A concern's row holds its version, priority and tier; its events are rows of their own in history order. A write
+/// A concern's row contains its version, priority and tier, and its events are rows of their own in history order. A write
 /// locks the concern's row (<c>SELECT … FOR UPDATE</c>), checks the version and replaces the events in one
-/// transaction; a save that only appends events to the stored history inserts just the new ones. Two instances that
-/// create the same concern's record at once: one insert wins, the other gets a
+/// transaction. A save that only appends events to the stored history inserts just the new ones. Two instances that
+/// create the same concern's record at once: one insert wins and the other receives a
 /// <see cref="ConcurrencyConflictException"/>.
 /// </para>
 /// <para>Instants are stored in whole microseconds; the returned records carry the stored values. This type is thread-safe.</para>

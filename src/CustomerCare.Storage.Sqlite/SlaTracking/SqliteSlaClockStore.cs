@@ -9,7 +9,7 @@ namespace CustomerCare.Storage.Sqlite;
 /// <summary>The SLA clock store on SQLite, in the tables <c>cc_sla_clocks</c> and <c>cc_sla_clock_events</c>.</summary>
 /// <remarks>
 /// <para>
-/// A concern's row holds its version, priority and tier; its events are rows of their own in history order. Every write
+/// A concern's row contains its version, priority and tier, and its events are rows of their own in history order. Every write
 /// runs in a <c>BEGIN IMMEDIATE</c> transaction, so the version check, the row and its events change together across
 /// connections and processes. A save that only appends events to the stored history inserts just the new ones.
 /// </para>

@@ -13,6 +13,10 @@ public sealed class InMemoryRoutingQueueStore : IRoutingQueueStore
     private readonly Lock _lock = new();
     private readonly SortedDictionary<ConcernId, QueueEntry> _entries = [];
 
+    // The entries of each status in identifier order. Finished entries stay in the store, so without this index
+    // every count and page of waiting entries would scan every entry ever queued.
+    private readonly Dictionary<QueueEntryStatus, SortedSet<ConcernId>> _byStatus = [];
+
     /// <summary>Gets the number of stored entries.</summary>
     public int Count
     {
@@ -52,7 +56,9 @@ public sealed class InMemoryRoutingQueueStore : IRoutingQueueStore
             }
 
             var stored = entry with { Version = expectedVersion + 1 };
+            Unindex(current);
             _entries[entry.ConcernId] = stored;
+            Index(stored);
             return ValueTask.FromResult(stored);
         }
     }
@@ -78,6 +84,7 @@ public sealed class InMemoryRoutingQueueStore : IRoutingQueueStore
             }
 
             _entries.Remove(concernId);
+            Unindex(current);
             return ValueTask.FromResult(true);
         }
     }
@@ -88,8 +95,7 @@ public sealed class InMemoryRoutingQueueStore : IRoutingQueueStore
         Guard.NotNull(query);
         lock (_lock)
         {
-            var page = Matching(query.Status, query.Ladder)
-                .Where(e => query.After is not { } cursor || e.ConcernId > cursor)
+            var page = Matching(query.Status, query.Ladder, query.After)
                 .Take(query.Limit + 1)
                 .ToList();
             var more = page.Count > query.Limit;
@@ -107,10 +113,49 @@ public sealed class InMemoryRoutingQueueStore : IRoutingQueueStore
     {
         lock (_lock)
         {
-            return ValueTask.FromResult(Matching(status, ladder).Count());
+            var count = status is { } only && ladder is null
+                ? _byStatus.GetValueOrDefault(only)?.Count ?? 0
+                : Matching(status, ladder, after: null).Count();
+            return ValueTask.FromResult(count);
         }
     }
 
-    private IEnumerable<QueueEntry> Matching(QueueEntryStatus? status, string? ladder) =>
-        _entries.Values.Where(e => (status is not { } s || e.Status == s) && (ladder is null || e.Ladder == ladder));
+    private IEnumerable<QueueEntry> Matching(QueueEntryStatus? status, string? ladder, ConcernId? after)
+    {
+        IEnumerable<QueueEntry> source;
+        if (status is { } only)
+        {
+            if (!_byStatus.TryGetValue(only, out var ids) || ids.Count == 0 || (after is { } last && last >= ids.Max))
+            {
+                return [];
+            }
+
+            var view = after is { } cursor ? ids.GetViewBetween(cursor, ids.Max).Where(id => id > cursor) : ids;
+            source = view.Select(id => _entries[id]);
+        }
+        else
+        {
+            source = after is { } cursor ? _entries.Values.Where(e => e.ConcernId > cursor) : _entries.Values;
+        }
+
+        return ladder is null ? source : source.Where(e => e.Ladder == ladder);
+    }
+
+    private void Index(QueueEntry entry)
+    {
+        if (!_byStatus.TryGetValue(entry.Status, out var ids))
+        {
+            _byStatus[entry.Status] = ids = [];
+        }
+
+        ids.Add(entry.ConcernId);
+    }
+
+    private void Unindex(QueueEntry? entry)
+    {
+        if (entry is not null)
+        {
+            _byStatus[entry.Status].Remove(entry.ConcernId);
+        }
+    }
 }

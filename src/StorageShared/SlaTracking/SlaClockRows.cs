@@ -54,6 +54,6 @@ internal static class SlaClockRows
     }
 
     private static InvalidDataException Unreadable(ConcernId concern, string column, string value, string expected) =>
-        new($"The SLA clock row of concern {concern} holds '{value}' in the column '{column}', where {expected} was expected. " +
-            "The row was changed outside CustomerCare; restore it from a backup or correct the column.");
+        new($"Invalid value '{value}' in the column '{column}' of the SLA clock row of concern {concern}: expected {expected}. " +
+            "The row was changed outside CustomerCare. Restore it from a backup or correct the column.");
 }

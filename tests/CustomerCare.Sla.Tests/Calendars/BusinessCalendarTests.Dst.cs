@@ -61,6 +61,18 @@ public partial class BusinessCalendarTests
     }
 
     [Fact]
+    public void IsBusinessDay_FoldAcrossMidnight_CountsRepeatedEvening()
+    {
+        // In 2000 St. John's set its clocks back from Sunday 00:01 to Saturday 23:01. Sunday's shift from 00:00 runs
+        // while the clocks read Saturday 23:01-23:59 for the second time, so Saturday holds business time too.
+        var calendar = Build("America/St_Johns", builder => builder.AddHours(IsoDayOfWeek.Sunday, LocalTimeRange.Parse("00:00-01:30")));
+
+        Assert.True(calendar.IsBusinessDay(Date("2000-10-28")));
+        Assert.True(calendar.IsBusinessDay(Date("2000-10-29")));
+        Assert.False(calendar.IsBusinessDay(Date("2000-10-27")));
+    }
+
+    [Fact]
     public void IsBusinessTime_SpringForwardGap_OpensAfterShift()
     {
         var calendar = Build("Europe/Berlin", builder => builder.AddHours(IsoDayOfWeek.Sunday, LocalTimeRange.Parse("02:30-10:00")));

@@ -18,7 +18,7 @@ public sealed class SqliteSlaClockStoreTests : SlaClockStoreConformanceTests, ID
     public void Dispose() => _database.Dispose();
 
     [Fact]
-    public async Task SaveAsync_Append_InsertsOnlyTheNewEvent()
+    public async Task SaveAsync_Append_InsertsNewEventOnly()
     {
         var store = CreateStore();
         var record = NewRecord(new TestIdFactory().NextConcernId());

@@ -94,38 +94,51 @@ internal sealed class BusinessDayIndex
     private int[] Build(int year)
     {
         var days = new List<int>(366);
-        var date = new LocalDate(year, 1, 1);
-        var start = StartOfDay(date);
-        while (date.Year == year)
+        for (var date = new LocalDate(year, 1, 1); date.Year == year; date = date.PlusDays(1))
         {
-            var next = date.PlusDays(1);
-            var end = StartOfDay(next);
-            if (start < end && _timeline.Between(start, end) > 0)
+            if (HasBusinessTime(date))
             {
                 days.Add(TimeScale.DayNumber(date));
             }
-
-            date = next;
-            start = end;
         }
 
         int[] result = [.. days];
         return Interlocked.CompareExchange(ref _years[year - FirstYear], result, null) ?? result;
     }
 
-    /// <summary>Returns the first instant whose local date is <paramref name="date"/> or later, clamped to the supported range.</summary>
+    /// <summary>Returns whether some instant whose local date is <paramref name="date"/> is business time.</summary>
     /// <remarks>
-    /// When midnight falls into a gap, the day starts at the transition, as in America/Sao_Paulo on 2018-11-04 at
-    /// 01:00-02:00. A date that the zone skips entirely, such as 2011-12-30 in Pacific/Apia, starts at the same instant
-    /// as the next date, so it has no instants and is no business day.
+    /// Within one zone interval of offset <c>o</c>, the local date is <paramref name="date"/> for the instants from
+    /// its midnight minus <c>o</c> to the next midnight minus <c>o</c>. A date can have two such pieces: in
+    /// America/St_Johns until 2011 the clocks went back from 00:01 to 23:01, so on 2000-10-28 the hour 23:01-00:00
+    /// came twice, the second time after Sunday had begun. A date that the zone skips has no piece.
     /// </remarks>
-    private long StartOfDay(LocalDate date)
+    private bool HasBusinessTime(LocalDate date)
     {
-        var mapping = _zone.MapLocal(date.AtMidnight());
-        var instant = mapping.Count == 0 ? mapping.LateInterval.Start : mapping.First().ToInstant();
-        var nanoseconds = TimeScale.ToNanoseconds(instant);
-        return Math.Clamp(nanoseconds, TimeScale.MinNanoseconds, TimeScale.MaxNanoseconds);
+        var midnight = date.AtMidnight().InUtc().ToInstant();
+        var nextMidnight = date.PlusDays(1).AtMidnight().InUtc().ToInstant();
+
+        // Offsets stay within 18 hours, so every instant of the date lies within a day of its UTC reading.
+        var first = Clamp(midnight - Duration.FromDays(1));
+        var last = Clamp(nextMidnight + Duration.FromDays(1));
+        foreach (var interval in _zone.GetZoneIntervals(TimeScale.ToInstant(first), TimeScale.ToInstant(last)))
+        {
+            var offset = Duration.FromSeconds(interval.WallOffset.Seconds);
+            var start = Math.Max(Clamp(midnight - offset), interval.HasStart ? Clamp(interval.Start) : first);
+            var end = Math.Min(Clamp(nextMidnight - offset), interval.HasEnd ? Clamp(interval.End) : last);
+            if (start < end && _timeline.Between(start, end) > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
+
+    private static long Clamp(Instant instant) =>
+        instant <= TimeScale.ToInstant(TimeScale.MinNanoseconds) ? TimeScale.MinNanoseconds
+        : instant >= TimeScale.ToInstant(TimeScale.MaxNanoseconds) ? TimeScale.MaxNanoseconds
+        : TimeScale.ToNanoseconds(instant);
 
     private static int UpperBound(int[] values, int value)
     {
