@@ -9,8 +9,8 @@ using NodaTime;
 
 // Computes the improvement metrics over the two public datasets and writes the product feedback reports.
 // Usage: dotnet run --project samples/CustomerCare.Samples.KvpReport -- [data folder] [output folder]
-// The data folder holds cfpb_complaints_sample/ and uci_incident_event_log_sample/; the default is ../shared/data
-// found above the current folder. The output folder defaults to ./kvp-report.
+// The data folder contains cfpb_complaints_sample/ and uci_incident_event_log_sample/. Without an argument, the program
+// looks for a shared/data folder in the current folder and the folders above it. The output folder defaults to ./kvp-report.
 var dataFolder = args.Length > 0 ? args[0] : FindDataFolder();
 var outputFolder = args.Length > 1 ? args[1] : Path.Combine(Environment.CurrentDirectory, "kvp-report");
 if (dataFolder is null || !Directory.Exists(dataFolder))

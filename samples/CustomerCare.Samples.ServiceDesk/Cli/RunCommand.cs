@@ -76,7 +76,18 @@ internal sealed class RunCommand : AsyncCommand<ServiceDeskSettings>
     /// <exception cref="InputFileException">An input file is missing, empty or lacks a required column.</exception>
     internal static SimulationPlan Plan(ServiceDeskSettings settings)
     {
-        var zone = DateTimeZoneProviders.Tzdb[settings.TimeZone ?? (settings.Cfpb is not null ? "America/New_York" : settings.Uci is not null ? "UTC" : "Europe/Berlin")];
+        // Each source's dates are local to where it was recorded: CFPB in the United States, the UCI log in UTC.
+        var zoneId = settings.TimeZone ?? "Europe/Berlin";
+        if (settings.TimeZone is null && settings.Cfpb is not null)
+        {
+            zoneId = "America/New_York";
+        }
+        else if (settings.TimeZone is null && settings.Uci is not null)
+        {
+            zoneId = "UTC";
+        }
+
+        var zone = DateTimeZoneProviders.Tzdb[zoneId];
         var region = settings.Cfpb is not null && settings.Region == ServiceDeskSettings.DefaultRegion ? "US" : settings.Region;
         var source = SourceLoader.Load(settings, zone, region);
         var database = DatabaseTarget.Parse(settings.Database);

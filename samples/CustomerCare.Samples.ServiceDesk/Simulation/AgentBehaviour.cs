@@ -30,7 +30,16 @@ internal sealed class AgentBehaviour(int seed)
     /// </summary>
     public Duration HandleTime(Channel channel, int level)
     {
-        var minutes = channel == Channel.Phone ? 7.0 : channel == Channel.Chat ? 9.0 : 11.0;
+        var minutes = 11.0;
+        if (channel == Channel.Phone)
+        {
+            minutes = 7.0;
+        }
+        else if (channel == Channel.Chat)
+        {
+            minutes = 9.0;
+        }
+
         minutes *= level switch { 1 => 1.0, 2 => 1.6, _ => 2.2 };
         minutes *= 0.6 + (0.8 * _random.NextDouble());
         return Duration.FromSeconds(Math.Round(minutes * 60));

@@ -16,9 +16,9 @@ using NodaTime;
 namespace CustomerCare;
 
 /// <summary>
-/// The service desk: receives contacts on every channel and carries them through identification, recording, threading,
-/// self-service, classification, the concern's procedure, SLA clocks and routing; takes the agents' actions through
-/// the procedure; and processes due work such as SLA warnings and timers.
+/// The service desk of a host. It receives contacts on every channel and carries them through identification,
+/// recording, threading, self-service, classification, the concern's procedure, SLA clocks and routing. It takes the
+/// agents' actions through the procedure and processes due work such as SLA warnings and timers.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -98,9 +98,9 @@ public sealed partial class ServiceDesk : IDisposable
         ReceiveAsync(contact, null, cancellationToken);
 
     /// <summary>
-    /// Receives an inbound contact: identifies the customer, records the interaction, threads it into a concern, tries
-    /// self-service and, when a person is needed, classifies the concern, starts its procedure and SLA clocks and routes
-    /// it to a competence level and an agent.
+    /// Receives an inbound contact. It identifies the customer, records the interaction, threads it into a concern and
+    /// tries self-service. When a person is needed, it classifies the concern, starts its procedure and SLA clocks, and
+    /// routes it to a competence level and an agent.
     /// </summary>
     /// <param name="contact">The contact as the channel adapter delivers it.</param>
     /// <param name="details">What the adapter or host knows beyond the message, such as complexity; null for none.</param>
